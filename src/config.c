@@ -1,0 +1,633 @@
+/*
+ * libconfig file → struct config.  Every problem is collected with its
+ * file:line so that `bulletind -n` reports them all at once; unknown keys
+ * get the nearest known key as a suggestion.
+ */
+#include <string.h>
+
+#include <libconfig.h>
+
+#include "config.h"
+#include "error.h"
+
+enum key_type { KEY_STRING, KEY_INT, KEY_BOOL, KEY_GROUP, KEY_LIST, KEY_ARRAY };
+
+struct key_spec {
+	const char	*name;
+	enum key_type	 type;
+	gboolean	 required;
+};
+
+struct loader {
+	const char	*file;
+	GPtrArray	*errors;	/* char * */
+};
+
+static const struct key_spec top_keys[] = {
+	{ "bulletin", KEY_GROUP, TRUE }, { "units", KEY_LIST, TRUE },
+	{ "editors", KEY_LIST, TRUE }, { "lists", KEY_GROUP, TRUE },
+	{ "imap", KEY_GROUP, TRUE }, { "smtp", KEY_GROUP, TRUE },
+	{ "state_dir", KEY_STRING, TRUE }, { "key_file", KEY_STRING, TRUE },
+	{ "code_lifetime", KEY_INT, FALSE }, { "user", KEY_STRING, FALSE },
+	{ NULL },
+};
+static const struct key_spec bulletin_keys[] = {
+	{ "title", KEY_STRING, TRUE }, { "office", KEY_STRING, TRUE },
+	{ "chief_editor", KEY_STRING, TRUE }, { "mailbox", KEY_STRING, TRUE },
+	{ "first_number", KEY_INT, FALSE },
+	{ NULL },
+};
+static const struct key_spec unit_keys[] = {
+	{ "code", KEY_STRING, TRUE }, { "name", KEY_STRING, TRUE },
+	{ "addresses", KEY_ARRAY, TRUE },
+	{ NULL },
+};
+static const struct key_spec editor_keys[] = {
+	{ "name", KEY_STRING, TRUE }, { "address", KEY_STRING, TRUE },
+	{ "roles", KEY_ARRAY, TRUE },
+	{ NULL },
+};
+static const struct key_spec lists_keys[] = {
+	{ "bao", KEY_GROUP, TRUE }, { "fa", KEY_GROUP, TRUE },
+	{ NULL },
+};
+static const struct key_spec list_keys[] = {
+	{ "label", KEY_STRING, TRUE }, { "members", KEY_ARRAY, TRUE },
+	{ NULL },
+};
+static const struct key_spec imap_keys[] = {
+	{ "url", KEY_STRING, TRUE }, { "user", KEY_STRING, TRUE },
+	{ "password_file", KEY_STRING, TRUE }, { "ca_file", KEY_STRING, FALSE },
+	{ "tls_verify", KEY_BOOL, FALSE }, { "poll_interval", KEY_INT, FALSE },
+	{ "processed_folder", KEY_STRING, FALSE },
+	{ "quarantine_folder", KEY_STRING, FALSE },
+	{ NULL },
+};
+static const struct key_spec smtp_keys[] = {
+	{ "url", KEY_STRING, TRUE }, { "user", KEY_STRING, TRUE },
+	{ "password_file", KEY_STRING, TRUE }, { "ca_file", KEY_STRING, FALSE },
+	{ "tls_verify", KEY_BOOL, FALSE }, { "from", KEY_STRING, TRUE },
+	{ "retry_initial", KEY_INT, FALSE }, { "retry_max", KEY_INT, FALSE },
+	{ "retry_give_up", KEY_INT, FALSE },
+	{ NULL },
+};
+
+static void G_GNUC_PRINTF(3, 4)
+loader_error(struct loader *l, const config_setting_t *s, const char *fmt, ...)
+{
+	va_list ap;
+	g_autofree char *msg = NULL;
+	const char *file = s ? config_setting_source_file(s) : NULL;
+	int line = s ? config_setting_source_line(s) : 0;
+
+	va_start(ap, fmt);
+	msg = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	g_ptr_array_add(l->errors, g_strdup_printf("%s:%d: %s",
+	    file ? file : l->file, line, msg));
+}
+
+/* Levenshtein distance on bytes; keys are ASCII. */
+static guint
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	g_autofree guint *row = g_new(guint, lb + 1);
+
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		guint diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			guint up = row[j];
+			guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1),
+			    diag + cost);
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static const char *
+nearest_key(const struct key_spec *specs, const char *name)
+{
+	const char *best = NULL;
+	guint best_d = G_MAXUINT;
+
+	for (; specs->name != NULL; specs++) {
+		guint d = edit_distance(specs->name, name);
+		if (d < best_d) {
+			best_d = d;
+			best = specs->name;
+		}
+	}
+	return best_d <= MAX(2u, strlen(name) / 3) ? best : NULL;
+}
+
+static gboolean
+type_matches(const config_setting_t *s, enum key_type type)
+{
+	switch (type) {
+	case KEY_STRING:
+		return config_setting_type(s) == CONFIG_TYPE_STRING;
+	case KEY_INT:
+		return config_setting_type(s) == CONFIG_TYPE_INT ||
+		    config_setting_type(s) == CONFIG_TYPE_INT64;
+	case KEY_BOOL:
+		return config_setting_type(s) == CONFIG_TYPE_BOOL;
+	case KEY_GROUP:
+		return config_setting_is_group(s);
+	case KEY_LIST:
+		return config_setting_is_list(s);
+	case KEY_ARRAY:
+		return config_setting_is_array(s) || config_setting_is_list(s);
+	}
+	g_assert_not_reached();
+}
+
+static const char *
+type_name(enum key_type type)
+{
+	static const char *names[] = {
+		"a string", "an integer", "true or false", "a group { … }",
+		"a list ( … )", "an array [ … ]",
+	};
+	return names[type];
+}
+
+/* Check a group's keys against SPECS: unknown, missing and mistyped keys. */
+static gboolean
+check_group(struct loader *l, const config_setting_t *group,
+    const struct key_spec *specs, const char *what)
+{
+	guint before = l->errors->len;
+	int n = config_setting_length(group);
+
+	for (int i = 0; i < n; i++) {
+		config_setting_t *s = config_setting_get_elem(group, i);
+		const char *name = config_setting_name(s);
+		const struct key_spec *spec = specs;
+
+		while (spec->name != NULL && strcmp(spec->name, name) != 0)
+			spec++;
+		if (spec->name == NULL) {
+			const char *near = nearest_key(specs, name);
+			if (near != NULL)
+				loader_error(l, s, "unknown key '%s' in %s "
+				    "(did you mean '%s'?)", name, what, near);
+			else
+				loader_error(l, s, "unknown key '%s' in %s",
+				    name, what);
+		} else if (!type_matches(s, spec->type))
+			loader_error(l, s, "'%s' must be %s", name,
+			    type_name(spec->type));
+	}
+	for (; specs->name != NULL; specs++)
+		if (specs->required &&
+		    config_setting_get_member(group, specs->name) == NULL)
+			loader_error(l, group, "%s: missing '%s'", what,
+			    specs->name);
+	return l->errors->len == before;
+}
+
+static char *
+get_string(const config_setting_t *group, const char *name, const char *dflt)
+{
+	const char *v = NULL;
+
+	if (!config_setting_lookup_string(group, name, &v))
+		v = dflt;
+	return g_strdup(v);
+}
+
+static int
+get_int(const config_setting_t *group, const char *name, int dflt)
+{
+	int v;
+
+	return config_setting_lookup_int(group, name, &v) ? v : dflt;
+}
+
+static gboolean
+get_bool(const config_setting_t *group, const char *name, gboolean dflt)
+{
+	int v;
+
+	return config_setting_lookup_bool(group, name, &v) ? v : dflt;
+}
+
+/* A mail address we accept: local@domain, no spaces, controls or brackets. */
+static gboolean
+address_is_plain(const char *a)
+{
+	const char *at = strchr(a, '@');
+
+	if (at == NULL || at == a || at[1] == '\0' || strchr(at + 1, '@'))
+		return FALSE;
+	for (; *a != '\0'; a++)
+		if ((guchar)*a <= ' ' || strchr("<>()[],;:\"\\", *a))
+			return FALSE;
+	return TRUE;
+}
+
+static char *
+checked_address(struct loader *l, const config_setting_t *s, const char *v)
+{
+	if (v == NULL || !address_is_plain(v)) {
+		loader_error(l, s, "'%s' is not a plain mail address "
+		    "(local@domain)", v ? v : "");
+		return NULL;
+	}
+	return g_ascii_strdown(v, -1);
+}
+
+/* Strings of an array or list as lower-case addresses. */
+static GPtrArray *
+get_addresses(struct loader *l, const config_setting_t *group,
+    const char *name)
+{
+	config_setting_t *arr = config_setting_get_member(group, name);
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+	int n = arr ? config_setting_length(arr) : 0;
+
+	for (int i = 0; i < n; i++) {
+		config_setting_t *e = config_setting_get_elem(arr, i);
+		char *a = checked_address(l, e, config_setting_get_string(e));
+		if (a != NULL)
+			g_ptr_array_add(out, a);
+	}
+	if (arr != NULL && n == 0)
+		loader_error(l, arr, "'%s' must name at least one address",
+		    name);
+	return out;
+}
+
+static void
+unit_free(struct unit *u)
+{
+	g_free(u->code);
+	g_free(u->name);
+	g_ptr_array_unref(u->addresses);
+	g_free(u);
+}
+
+static void
+editor_free(struct editor *e)
+{
+	g_free(e->name);
+	g_free(e->address);
+	g_free(e);
+}
+
+static void
+load_bulletin(struct loader *l, struct config *c, config_setting_t *g)
+{
+	c->bulletin.title = get_string(g, "title", "");
+	c->bulletin.office = get_string(g, "office", "");
+	c->bulletin.chief_editor = get_string(g, "chief_editor", "");
+	c->bulletin.mailbox = get_string(g, "mailbox", "");
+	c->bulletin.first_number = get_int(g, "first_number", 1);
+	if (c->bulletin.first_number < 1)
+		loader_error(l, config_setting_get_member(g, "first_number"),
+		    "first_number must be 1 or more");
+}
+
+static void
+load_units(struct loader *l, struct config *c, config_setting_t *list)
+{
+	int n = config_setting_length(list);
+
+	for (int i = 0; i < n; i++) {
+		config_setting_t *g = config_setting_get_elem(list, i);
+		struct unit *u;
+
+		if (!config_setting_is_group(g)) {
+			loader_error(l, g, "each unit must be a group { … }");
+			continue;
+		}
+		if (!check_group(l, g, unit_keys, "unit"))
+			continue;
+		u = g_new0(struct unit, 1);
+		u->code = get_string(g, "code", "");
+		u->name = get_string(g, "name", "");
+		u->addresses = get_addresses(l, g, "addresses");
+		if (config_find_unit(c, u->code) != NULL)
+			loader_error(l, g, "unit code '%s' is used twice",
+			    u->code);
+		g_ptr_array_add(c->units, u);
+	}
+	if (n == 0)
+		loader_error(l, list, "at least one unit is needed");
+}
+
+static gboolean
+parse_roles(struct loader *l, config_setting_t *roles, struct editor *e)
+{
+	int n = config_setting_length(roles);
+
+	for (int i = 0; i < n; i++) {
+		config_setting_t *r = config_setting_get_elem(roles, i);
+		const char *v = config_setting_get_string(r);
+
+		if (g_strcmp0(v, "editor") == 0)
+			e->edits = TRUE;
+		else if (g_strcmp0(v, "signer") == 0)
+			e->signs = TRUE;
+		else {
+			loader_error(l, r, "unknown role '%s' (roles are "
+			    "\"editor\" and \"signer\")", v ? v : "");
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+static void
+load_editors(struct loader *l, struct config *c, config_setting_t *list)
+{
+	int n = config_setting_length(list);
+	gboolean any_signer = FALSE;
+
+	for (int i = 0; i < n; i++) {
+		config_setting_t *g = config_setting_get_elem(list, i);
+		struct editor *e;
+
+		if (!config_setting_is_group(g)) {
+			loader_error(l, g, "each editor must be a group { … }");
+			continue;
+		}
+		if (!check_group(l, g, editor_keys, "editor"))
+			continue;
+		e = g_new0(struct editor, 1);
+		e->name = get_string(g, "name", "");
+		e->address = checked_address(l,
+		    config_setting_get_member(g, "address"),
+		    config_setting_get_string(
+		    config_setting_get_member(g, "address")));
+		parse_roles(l, config_setting_get_member(g, "roles"), e);
+		any_signer |= e->signs;
+		if (e->address == NULL) {
+			editor_free(e);
+			continue;
+		}
+		if (config_find_unit_by_address(c, e->address) != NULL)
+			loader_error(l, g, "%s is both a unit's and an "
+			    "editor's address", e->address);
+		g_ptr_array_add(c->editors, e);
+	}
+	if (!any_signer)
+		loader_error(l, list, "no editor has the role \"signer\" "
+		    "(签发): nobody could confirm an issue");
+}
+
+static void
+load_list(struct loader *l, struct mail_list *ml, config_setting_t *g,
+    const char *what)
+{
+	if (!check_group(l, g, list_keys, what))
+		return;
+	ml->label = get_string(g, "label", "");
+	g_ptr_array_unref(ml->members);
+	ml->members = get_addresses(l, g, "members");
+}
+
+static void
+load_peer(struct loader *l, struct tls_peer *p, config_setting_t *g,
+    const char *scheme_a, const char *scheme_b)
+{
+	p->url = get_string(g, "url", "");
+	p->user = get_string(g, "user", "");
+	p->password_file = get_string(g, "password_file", "");
+	p->ca_file = get_string(g, "ca_file", NULL);
+	p->verify = get_bool(g, "tls_verify", TRUE);
+	if (!g_str_has_prefix(p->url, scheme_a) &&
+	    !g_str_has_prefix(p->url, scheme_b))
+		loader_error(l, config_setting_get_member(g, "url"),
+		    "url must start with %s or %s", scheme_a, scheme_b);
+}
+
+static gboolean
+folder_is_ascii(const char *f)
+{
+	for (; *f != '\0'; f++)
+		if ((guchar)*f < ' ' || (guchar)*f > '~' || *f == '"' ||
+		    *f == '\\' || *f == '&')
+			return FALSE;
+	return TRUE;
+}
+
+static void
+load_imap(struct loader *l, struct config *c, config_setting_t *g)
+{
+	load_peer(l, &c->imap, g, "imaps://", "imap://");
+	c->poll_interval = get_int(g, "poll_interval", 60);
+	c->imap_processed_folder = get_string(g, "processed_folder", "Filed");
+	c->imap_quarantine_folder = get_string(g, "quarantine_folder",
+	    "Quarantine");
+	if (c->poll_interval < 1 || c->poll_interval > 86400)
+		loader_error(l, config_setting_get_member(g, "poll_interval"),
+		    "poll_interval must be between 1 and 86400 seconds");
+	if (!folder_is_ascii(c->imap_processed_folder) ||
+	    !folder_is_ascii(c->imap_quarantine_folder))
+		loader_error(l, g, "folder names must be printable ASCII "
+		    "without '\"', '\\\\' or '&' (IMAP mUTF-7 is not supported)");
+}
+
+static void
+load_smtp(struct loader *l, struct config *c, config_setting_t *g)
+{
+	config_setting_t *from = config_setting_get_member(g, "from");
+
+	load_peer(l, &c->smtp, g, "smtps://", "smtp://");
+	if (from != NULL)
+		c->smtp_from = checked_address(l, from,
+		    config_setting_get_string(from));
+	c->retry_initial = get_int(g, "retry_initial", 60);
+	c->retry_max = get_int(g, "retry_max", 3600);
+	c->retry_give_up = get_int(g, "retry_give_up", 5 * 86400);
+	if (c->retry_initial < 1 || c->retry_max < c->retry_initial)
+		loader_error(l, g, "retry_initial must be at least 1 and "
+		    "retry_max at least retry_initial");
+}
+
+/* A member of the expected type, or NULL (check_group reported it). */
+static config_setting_t *
+section(const config_setting_t *parent, const char *name, enum key_type type)
+{
+	config_setting_t *s;
+
+	if (parent == NULL)
+		return NULL;
+	s = config_setting_get_member(parent, name);
+	return s != NULL && type_matches(s, type) ? s : NULL;
+}
+
+static void
+load_lists(struct loader *l, struct config *c, config_setting_t *lists)
+{
+	config_setting_t *g;
+
+	if (lists == NULL)
+		return;
+	check_group(l, lists, lists_keys, "lists");
+	if ((g = section(lists, "bao", KEY_GROUP)) != NULL)
+		load_list(l, &c->bao, g, "lists.bao");
+	if ((g = section(lists, "fa", KEY_GROUP)) != NULL)
+		load_list(l, &c->fa, g, "lists.fa");
+}
+
+static void
+load_top(struct loader *l, struct config *c, config_setting_t *root)
+{
+	config_setting_t *g;
+
+	check_group(l, root, top_keys, "the file");
+	if ((g = section(root, "bulletin", KEY_GROUP)) != NULL &&
+	    check_group(l, g, bulletin_keys, "bulletin"))
+		load_bulletin(l, c, g);
+	if ((g = section(root, "units", KEY_LIST)) != NULL)
+		load_units(l, c, g);
+	if ((g = section(root, "editors", KEY_LIST)) != NULL)
+		load_editors(l, c, g);
+	load_lists(l, c, section(root, "lists", KEY_GROUP));
+	if ((g = section(root, "imap", KEY_GROUP)) != NULL &&
+	    check_group(l, g, imap_keys, "imap"))
+		load_imap(l, c, g);
+	if ((g = section(root, "smtp", KEY_GROUP)) != NULL &&
+	    check_group(l, g, smtp_keys, "smtp"))
+		load_smtp(l, c, g);
+	c->state_dir = get_string(root, "state_dir", "");
+	c->key_file = get_string(root, "key_file", "");
+	c->code_lifetime = get_int(root, "code_lifetime", 86400);
+	c->run_as = get_string(root, "user", NULL);
+	if (c->code_lifetime < 60)
+		loader_error(l, config_setting_get_member(root,
+		    "code_lifetime"), "code_lifetime must be 60 seconds or more");
+}
+
+static struct config *
+config_new(const char *file)
+{
+	struct config *c = g_new0(struct config, 1);
+
+	c->path = g_strdup(file);
+	c->units = g_ptr_array_new_with_free_func((GDestroyNotify)unit_free);
+	c->editors = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)editor_free);
+	c->bao.members = g_ptr_array_new_with_free_func(g_free);
+	c->fa.members = g_ptr_array_new_with_free_func(g_free);
+	return c;
+}
+
+static gboolean
+read_file(struct loader *l, config_t *cf)
+{
+	if (config_read_file(cf, l->file))
+		return TRUE;
+	if (config_error_type(cf) == CONFIG_ERR_FILE_IO)
+		g_ptr_array_add(l->errors, g_strdup_printf("%s:0: cannot "
+		    "read the file", l->file));
+	else
+		g_ptr_array_add(l->errors, g_strdup_printf("%s:%d: %s",
+		    config_error_file(cf) ? config_error_file(cf) : l->file,
+		    config_error_line(cf), config_error_text(cf)));
+	return FALSE;
+}
+
+struct config *
+config_load(const char *file, GError **error)
+{
+	struct loader l = { file, g_ptr_array_new_with_free_func(g_free) };
+	struct config *c = config_new(file);
+	config_t cf;
+
+	config_init(&cf);
+	if (read_file(&l, &cf))
+		load_top(&l, c, config_root_setting(&cf));
+	config_destroy(&cf);
+	if (l.errors->len > 0) {
+		g_ptr_array_add(l.errors, NULL);
+		g_autofree char *all = g_strjoinv("\n",
+		    (char **)l.errors->pdata);
+		g_set_error_literal(error, BULLETIN_ERROR,
+		    BULLETIN_ERROR_CONFIG, all);
+		g_ptr_array_unref(l.errors);
+		config_free(c);
+		return NULL;
+	}
+	g_ptr_array_unref(l.errors);
+	return c;
+}
+
+static void
+peer_clear(struct tls_peer *p)
+{
+	g_free(p->url);
+	g_free(p->user);
+	g_free(p->password_file);
+	g_free(p->ca_file);
+}
+
+void
+config_free(struct config *c)
+{
+	if (c == NULL)
+		return;
+	g_free(c->path);
+	g_free(c->bulletin.title);
+	g_free(c->bulletin.office);
+	g_free(c->bulletin.chief_editor);
+	g_free(c->bulletin.mailbox);
+	g_ptr_array_unref(c->units);
+	g_ptr_array_unref(c->editors);
+	g_free(c->bao.label);
+	g_ptr_array_unref(c->bao.members);
+	g_free(c->fa.label);
+	g_ptr_array_unref(c->fa.members);
+	peer_clear(&c->imap);
+	g_free(c->imap_processed_folder);
+	g_free(c->imap_quarantine_folder);
+	peer_clear(&c->smtp);
+	g_free(c->smtp_from);
+	g_free(c->state_dir);
+	g_free(c->key_file);
+	g_free(c->run_as);
+	g_free(c);
+}
+
+const struct unit *
+config_find_unit_by_address(const struct config *c, const char *address)
+{
+	for (guint i = 0; i < c->units->len; i++) {
+		const struct unit *u = c->units->pdata[i];
+		for (guint j = 0; j < u->addresses->len; j++)
+			if (g_ascii_strcasecmp(u->addresses->pdata[j],
+			    address) == 0)
+				return u;
+	}
+	return NULL;
+}
+
+const struct unit *
+config_find_unit(const struct config *c, const char *code)
+{
+	for (guint i = 0; i < c->units->len; i++) {
+		const struct unit *u = c->units->pdata[i];
+		if (strcmp(u->code, code) == 0)
+			return u;
+	}
+	return NULL;
+}
+
+const struct editor *
+config_find_editor(const struct config *c, const char *address)
+{
+	for (guint i = 0; i < c->editors->len; i++) {
+		const struct editor *e = c->editors->pdata[i];
+		if (g_ascii_strcasecmp(e->address, address) == 0)
+			return e;
+	}
+	return NULL;
+}

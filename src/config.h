@@ -1,0 +1,87 @@
+/*
+ * Configuration: a libconfig file turned into a validated struct config.
+ *
+ * Only config.c sees libconfig.  A struct config is immutable once loaded;
+ * it owns every string and array in it and is freed with config_free().
+ * Secrets are not read here: the config names the files that hold them.
+ */
+#ifndef BULLETIN_CONFIG_H
+#define BULLETIN_CONFIG_H
+
+#include <glib.h>
+
+struct unit {
+	char		*code;		/* short code, e.g. "xinhua" */
+	char		*name;		/* printed in （…供稿） */
+	GPtrArray	*addresses;	/* char *, lower-case */
+};
+
+struct editor {
+	char		*name;
+	char		*address;	/* lower-case */
+	gboolean	 edits;		/* role "editor": may command */
+	gboolean	 signs;		/* role "signer": 签发, may confirm */
+};
+
+struct mail_list {
+	char		*label;		/* printed after 报： / 发： */
+	GPtrArray	*members;	/* char *, lower-case */
+};
+
+struct tls_peer {
+	char		*url;
+	char		*user;
+	char		*password_file;
+	char		*ca_file;	/* NULL: the system store */
+	gboolean	 verify;	/* FALSE only when the config says so */
+};
+
+struct config {
+	char		*path;
+
+	struct {
+		char	*title;		/* 江汉区优化营商环境工作简报 */
+		char	*office;	/* the editing office */
+		char	*chief_editor;	/* 主编 */
+		char	*mailbox;	/* printed after 邮箱： */
+		int	 first_number;	/* 第N期 of the first issue of a year */
+	} bulletin;
+
+	GPtrArray	*units;		/* struct unit * */
+	GPtrArray	*editors;	/* struct editor * */
+	struct mail_list bao;		/* 报 */
+	struct mail_list fa;		/* 发 */
+
+	struct tls_peer	 imap;
+	char		*imap_processed_folder;
+	char		*imap_quarantine_folder;
+	int		 poll_interval;	/* seconds */
+
+	struct tls_peer	 smtp;
+	char		*smtp_from;	/* envelope and header From address */
+	int		 retry_initial;	/* seconds before the first retry */
+	int		 retry_max;	/* longest wait between retries */
+	int		 retry_give_up;	/* seconds after which 4xx becomes failed */
+
+	char		*state_dir;
+	char		*key_file;
+	int		 code_lifetime;	/* seconds a confirmation code lives */
+	char		*run_as;	/* user to drop to when started as root */
+};
+
+/*
+ * Load and validate FILE.  Returns NULL and sets a BULLETIN_ERROR_CONFIG
+ * error whose message lists every problem, one "file:line: message" per line.
+ */
+struct config *config_load(const char *file, GError **error);
+void config_free(struct config *config);
+
+/* Lookups; addresses are compared case-insensitively.  Borrowed results. */
+const struct unit *config_find_unit_by_address(const struct config *config,
+    const char *address);
+const struct unit *config_find_unit(const struct config *config,
+    const char *code);
+const struct editor *config_find_editor(const struct config *config,
+    const char *address);
+
+#endif

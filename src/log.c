@@ -1,0 +1,98 @@
+/* Logging sink for the daemon, the admin tool and the tests. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <syslog.h>
+#include <time.h>
+
+#include "error.h"
+#include "log.h"
+
+static gboolean log_foreground = TRUE;
+static int log_verbosity;
+
+G_DEFINE_QUARK(bulletin-error-quark, bulletin_error)
+
+static void
+log_vwrite(int priority, const char *fmt, va_list ap)
+{
+	g_autofree char *line = g_strdup_vprintf(fmt, ap);
+
+	if (!log_foreground) {
+		syslog(priority, "%s", line);
+		return;
+	}
+	g_autoptr(GDateTime) now = g_date_time_new_now_local();
+	g_autofree char *stamp = g_date_time_format(now, "%H:%M:%S");
+	fprintf(stderr, "%s %s\n", stamp, line);
+}
+
+static void
+log_glib_handler(const char *domain, GLogLevelFlags level, const char *msg,
+    gpointer unused)
+{
+	if (level & G_LOG_LEVEL_DEBUG) {
+		if (log_verbosity > 0)
+			log_debug("%s: %s", domain ? domain : "glib", msg);
+		return;
+	}
+	log_warn("%s: %s", domain ? domain : "glib", msg);
+}
+
+void
+log_init(const char *ident, gboolean foreground, int verbosity)
+{
+	log_foreground = foreground;
+	log_verbosity = verbosity;
+	if (!foreground)
+		openlog(ident, LOG_PID | LOG_NDELAY, LOG_MAIL);
+	g_log_set_default_handler(log_glib_handler, NULL);
+}
+
+gboolean
+log_is_debug(void)
+{
+	return log_verbosity > 0;
+}
+
+void
+log_info(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_vwrite(LOG_INFO, fmt, ap);
+	va_end(ap);
+}
+
+void
+log_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_vwrite(LOG_WARNING, fmt, ap);
+	va_end(ap);
+}
+
+void
+log_debug(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (log_verbosity < 1)
+		return;
+	va_start(ap, fmt);
+	log_vwrite(LOG_DEBUG, fmt, ap);
+	va_end(ap);
+}
+
+void
+fatal(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	log_vwrite(LOG_CRIT, fmt, ap);
+	va_end(ap);
+	exit(1);
+}

@@ -1,0 +1,22 @@
+/*
+ * Logging: stderr in the foreground, syslog as a daemon.  GLib and GMime
+ * warnings are routed to the same sink.  Messages are plain UTF-8 text; never
+ * pass a secret.
+ */
+#ifndef BULLETIN_LOG_H
+#define BULLETIN_LOG_H
+
+#include <glib.h>
+
+/* Start logging.  verbosity 0 logs info and up, 1 adds debug. */
+void log_init(const char *ident, gboolean foreground, int verbosity);
+
+void log_info(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+void log_warn(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+void log_debug(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+G_NORETURN void fatal(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
+
+/* TRUE when debug lines are logged (to avoid building expensive ones). */
+gboolean log_is_debug(void);
+
+#endif

@@ -1,0 +1,139 @@
+/* config.c: the example file parses; mistakes are reported with file:line. */
+#include <glib/gstdio.h>
+
+#include "config.h"
+#include "error.h"
+
+static char *
+write_temp(const char *text)
+{
+	char *path = NULL;
+	int fd = g_file_open_tmp("bulletind-config-XXXXXX.conf", &path, NULL);
+
+	g_assert_cmpint(fd, >=, 0);
+	close(fd);
+	g_assert_true(g_file_set_contents(path, text, -1, NULL));
+	return path;
+}
+
+static void
+test_example(void)
+{
+	g_autoptr(GError) error = NULL;
+	g_autofree char *path = g_build_filename(g_getenv("top_srcdir"),
+	    "conf", "bulletind.conf.example", NULL);
+	struct config *c = config_load(path, &error);
+	const struct unit *u;
+	const struct editor *e;
+
+	g_assert_no_error(error);
+	g_assert_nonnull(c);
+	g_assert_cmpuint(c->units->len, ==, 11);
+	g_assert_cmpstr(c->bulletin.title, ==, "江汉区优化营商环境工作简报");
+	g_assert_cmpstr(c->bao.label, ==, "区领导，市营商办");
+	g_assert_cmpstr(c->fa.label, ==, "各街道（开发区、商务区）、区相关单位");
+	u = config_find_unit_by_address(c, "XinHua@Example.test");
+	g_assert_nonnull(u);
+	g_assert_cmpstr(u->name, ==, "新华街道办事处");
+	e = config_find_editor(c, "qianfa@example.test");
+	g_assert_nonnull(e);
+	g_assert_true(e->signs);
+	g_assert_false(e->edits);
+	g_assert_cmpint(c->poll_interval, ==, 60);
+	g_assert_true(c->imap.verify);
+	config_free(c);
+}
+
+static const char minimal[] =
+    "bulletin = { title = \"T\"; office = \"O\"; chief_editor = \"C\";\n"
+    "  mailbox = \"m@x.test\"; };\n"
+    "units = ( { code = \"a\"; name = \"A\"; addresses = [ \"a@x.test\" ]; } );\n"
+    "editors = ( { name = \"E\"; address = \"e@x.test\";\n"
+    "  roles = [ \"editor\", \"signer\" ]; } );\n"
+    "lists = { bao = { label = \"B\"; members = [ \"b@x.test\" ]; };\n"
+    "  fa = { label = \"F\"; members = [ \"f@x.test\" ]; }; };\n"
+    "imap = { url = \"imaps://h\"; user = \"u\"; password_file = \"/p\";\n"
+    "  %s };\n"
+    "smtp = { url = \"smtp://h:587\"; user = \"u\"; password_file = \"/p\";\n"
+    "  from = \"m@x.test\"; };\n"
+    "state_dir = \"/s\";\nkey_file = \"/k\";\n%s\n";
+
+static char *
+load_errors(const char *imap_extra, const char *top_extra, char **path_r)
+{
+	g_autofree char *text = g_strdup_printf(minimal, imap_extra,
+	    top_extra);
+	g_autoptr(GError) error = NULL;
+	struct config *c;
+
+	*path_r = write_temp(text);
+	c = config_load(*path_r, &error);
+	if (c != NULL) {
+		config_free(c);
+		return NULL;
+	}
+	g_assert_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG);
+	return g_strdup(error->message);
+}
+
+static void
+test_minimal_ok(void)
+{
+	g_autofree char *path = NULL;
+	g_autofree char *errors = load_errors("", "", &path);
+
+	g_assert_null(errors);
+	g_unlink(path);
+}
+
+static void
+test_typo_suggests(void)
+{
+	g_autofree char *path = NULL;
+	g_autofree char *errors = load_errors("pol_interval = 5;", "", &path);
+	g_autofree char *want = g_strdup_printf("%s:9: unknown key "
+	    "'pol_interval' in imap (did you mean 'poll_interval'?)", path);
+
+	g_assert_nonnull(errors);
+	g_assert_cmpstr(errors, ==, want);
+	g_unlink(path);
+}
+
+static void
+test_all_errors_reported(void)
+{
+	g_autofree char *path = NULL;
+	g_autofree char *errors = load_errors("poll_interval = \"x\";",
+	    "stat_dir = \"/x\";", &path);
+	g_auto(GStrv) lines = g_strsplit(errors, "\n", -1);
+
+	g_assert_cmpuint(g_strv_length(lines), ==, 2);
+	g_assert_nonnull(strstr(errors, ":9: 'poll_interval' must be an integer"));
+	g_assert_nonnull(strstr(errors, ":14: unknown key 'stat_dir' in the "
+	    "file (did you mean 'state_dir'?)"));
+	g_unlink(path);
+}
+
+static void
+test_syntax_error_line(void)
+{
+	g_autofree char *path = write_temp("bulletin = {\n title = ;\n};\n");
+	g_autoptr(GError) error = NULL;
+	g_autofree char *prefix = g_strdup_printf("%s:2: ", path);
+
+	g_assert_null(config_load(path, &error));
+	g_assert_true(g_str_has_prefix(error->message, prefix));
+	g_unlink(path);
+}
+
+int
+main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/config/example", test_example);
+	g_test_add_func("/config/minimal", test_minimal_ok);
+	g_test_add_func("/config/typo-suggests", test_typo_suggests);
+	g_test_add_func("/config/all-errors", test_all_errors_reported);
+	g_test_add_func("/config/syntax-error-line", test_syntax_error_line);
+	return g_test_run();
+}
