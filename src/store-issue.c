@@ -1,0 +1,288 @@
+/*
+ * The store: draft and sent issues, their articles, and sign-off codes.
+ */
+#include <string.h>
+
+#include "error.h"
+#include "store-private.h"
+
+void
+stored_article_free(struct stored_article *a)
+{
+	if (a == NULL)
+		return;
+	g_free(a->unit);
+	g_free(a->title);
+	g_free(a->body);
+	g_free(a);
+}
+
+void
+signoff_free(struct signoff *s)
+{
+	if (s == NULL)
+		return;
+	g_free(s->date);
+	g_free(s->digest);
+	g_free(s->approver);
+	g_free(s->nonce);
+	g_free(s);
+}
+
+static gint64
+store_find_draft(struct store *store, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT id FROM issues WHERE state = 'draft' ORDER BY id LIMIT 1",
+	    error);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return sqlite3_column_int64(st, 0);
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, "find draft");
+		return -1;
+	}
+	return 0;
+}
+
+gint64
+store_draft_issue(struct store *store, GError **error)
+{
+	gint64 id = store_find_draft(store, error);
+	sqlite3_stmt *st;
+
+	if (id != 0)
+		return id < 0 ? 0 : id;
+	st = store_prepare(store, "INSERT INTO issues (state) VALUES"
+	    " ('draft')", error);
+	if (st == NULL || !store_step_done(store, st, "new draft", error))
+		return 0;
+	return sqlite3_last_insert_rowid(store->db);
+}
+
+static int
+store_next_seq(struct store *store, gint64 issue, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT COALESCE(MAX(seq), 0) + 1 FROM articles WHERE issue = ?",
+	    error);
+
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, issue);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		store_set_error(store, error, "next article number");
+		return 0;
+	}
+	return sqlite3_column_int(st, 0);
+}
+
+gint64
+store_add_article(struct store *store, gint64 issue, gint64 message,
+    const char *unit, const char *title, const char *body, int *seq_r,
+    GError **error)
+{
+	int seq = store_next_seq(store, issue, error);
+	sqlite3_stmt *st;
+
+	if (seq == 0)
+		return 0;
+	st = store_prepare(store, "INSERT INTO articles (issue, seq, message,"
+	    " unit, title, body, created) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, issue);
+	sqlite3_bind_int(st, 2, seq);
+	if (message > 0)
+		sqlite3_bind_int64(st, 3, message);
+	else
+		sqlite3_bind_null(st, 3);
+	store_bind_text(st, 4, unit);
+	store_bind_text(st, 5, title);
+	store_bind_text(st, 6, body);
+	sqlite3_bind_int64(st, 7, g_get_real_time() / G_USEC_PER_SEC);
+	if (!store_step_done(store, st, "add article", error))
+		return 0;
+	*seq_r = seq;
+	return sqlite3_last_insert_rowid(store->db);
+}
+
+GPtrArray *
+store_issue_articles(struct store *store, gint64 issue, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT id, seq, unit, title, body FROM articles WHERE issue = ?"
+	    " ORDER BY seq", error);
+	GPtrArray *out;
+	int rc;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, issue);
+	out = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)stored_article_free);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct stored_article *a = g_new0(struct stored_article, 1);
+		a->id = sqlite3_column_int64(st, 0);
+		a->seq = sqlite3_column_int(st, 1);
+		a->unit = store_column_dup(st, 2);
+		a->title = store_column_dup(st, 3);
+		a->body = store_column_dup(st, 4);
+		g_ptr_array_add(out, a);
+	}
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, "list articles");
+		g_ptr_array_unref(out);
+		return NULL;
+	}
+	return out;
+}
+
+int
+store_next_number(struct store *store, int year, int first, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT MAX(number) FROM issues WHERE state = 'sent' AND year = ?",
+	    error);
+
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int(st, 1, year);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		store_set_error(store, error, "next issue number");
+		return 0;
+	}
+	if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+		return first;
+	return sqlite3_column_int(st, 0) + 1;
+}
+
+gboolean
+store_issue_sent(struct store *store, gint64 issue, int year, int number,
+    const char *date, GBytes *message, GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store,
+	    "UPDATE issues SET state = 'sent', year = ?, number = ?, date = ?,"
+	    " sent_at = ?, message = ? WHERE id = ? AND state = 'draft'",
+	    error);
+	gsize len;
+	const void *data;
+
+	if (st == NULL)
+		return FALSE;
+	data = g_bytes_get_data(message, &len);
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int(st, 2, number);
+	store_bind_text(st, 3, date);
+	sqlite3_bind_int64(st, 4, g_get_real_time() / G_USEC_PER_SEC);
+	sqlite3_bind_blob64(st, 5, data, len, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 6, issue);
+	if (!store_step_done(store, st, "mark issue sent", error))
+		return FALSE;
+	if (sqlite3_changes(store->db) != 1) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_PERMANENT,
+		    "store: issue %" G_GINT64_FORMAT " is not a draft", issue);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+gint64
+store_find_issue(struct store *store, int year, int number, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT id FROM issues WHERE state = 'sent' AND year = ? AND"
+	    " number = ?", error);
+
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int(st, 2, number);
+	return sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+}
+
+GBytes *
+store_issue_message(struct store *store, gint64 issue, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT message FROM issues WHERE id = ? AND message IS NOT NULL",
+	    error);
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, issue);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return NULL;
+	return g_bytes_new(sqlite3_column_blob(st, 0),
+	    sqlite3_column_bytes(st, 0));
+}
+
+gint64
+store_add_signoff(struct store *store, const struct signoff *s,
+    const char *code_hash, GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store,
+	    "INSERT INTO signoffs (issue, year, number, date, digest, approver,"
+	    " nonce, code_hash, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    error);
+
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, s->issue);
+	sqlite3_bind_int(st, 2, s->year);
+	sqlite3_bind_int(st, 3, s->number);
+	store_bind_text(st, 4, s->date);
+	store_bind_text(st, 5, s->digest);
+	store_bind_text(st, 6, s->approver);
+	store_bind_text(st, 7, s->nonce);
+	store_bind_text(st, 8, code_hash);
+	sqlite3_bind_int64(st, 9, s->expires);
+	if (!store_step_done(store, st, "add sign-off", error))
+		return 0;
+	return sqlite3_last_insert_rowid(store->db);
+}
+
+struct signoff *
+store_find_signoff(struct store *store, const char *code_hash, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT id, issue, year, number, date, digest, approver, nonce,"
+	    " expires, used FROM signoffs WHERE code_hash = ?", error);
+	struct signoff *s;
+
+	if (st == NULL)
+		return NULL;
+	store_bind_text(st, 1, code_hash);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return NULL;
+	s = g_new0(struct signoff, 1);
+	s->id = sqlite3_column_int64(st, 0);
+	s->issue = sqlite3_column_int64(st, 1);
+	s->year = sqlite3_column_int(st, 2);
+	s->number = sqlite3_column_int(st, 3);
+	s->date = store_column_dup(st, 4);
+	s->digest = store_column_dup(st, 5);
+	s->approver = store_column_dup(st, 6);
+	s->nonce = store_column_dup(st, 7);
+	s->expires = sqlite3_column_int64(st, 8);
+	s->used = sqlite3_column_int(st, 9) != 0;
+	return s;
+}
+
+gboolean
+store_use_signoff(struct store *store, gint64 id, GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store,
+	    "UPDATE signoffs SET used = 1 WHERE id = ? AND used = 0", error);
+
+	if (st == NULL)
+		return FALSE;
+	sqlite3_bind_int64(st, 1, id);
+	if (!store_step_done(store, st, "use sign-off", error))
+		return FALSE;
+	return sqlite3_changes(store->db) == 1;
+}

@@ -1,0 +1,424 @@
+/*
+ * The store: opening, migrations, transactions, the spool of raw messages
+ * and the message ledger.  Issues live in store-issue.c, outgoing mail in
+ * store-outbox.c.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "error.h"
+#include "log.h"
+#include "store-private.h"
+
+/* Each entry migrates user_version i to i + 1. */
+static const char *const migrations[] = {
+	"CREATE TABLE messages ("
+	"  id INTEGER PRIMARY KEY,"
+	"  uidvalidity INTEGER NOT NULL, uid INTEGER NOT NULL,"
+	"  message_id TEXT, digest TEXT NOT NULL,"
+	"  sender TEXT, subject TEXT,"
+	"  state TEXT NOT NULL, reason TEXT, unit TEXT, folder TEXT,"
+	"  spool TEXT NOT NULL, received INTEGER NOT NULL,"
+	"  UNIQUE (uidvalidity, uid));"
+	"CREATE INDEX messages_message_id ON messages (message_id);"
+	"CREATE INDEX messages_digest ON messages (digest);"
+	"CREATE TABLE issues ("
+	"  id INTEGER PRIMARY KEY,"
+	"  state TEXT NOT NULL CHECK (state IN ('draft', 'sent')),"
+	"  year INTEGER, number INTEGER, date TEXT,"
+	"  sent_at INTEGER, message BLOB,"
+	"  UNIQUE (year, number));"
+	"CREATE TABLE articles ("
+	"  id INTEGER PRIMARY KEY,"
+	"  issue INTEGER NOT NULL REFERENCES issues (id),"
+	"  seq INTEGER NOT NULL,"
+	"  message INTEGER REFERENCES messages (id),"
+	"  unit TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL,"
+	"  created INTEGER NOT NULL,"
+	"  UNIQUE (issue, seq));"
+	"CREATE TABLE signoffs ("
+	"  id INTEGER PRIMARY KEY,"
+	"  issue INTEGER NOT NULL REFERENCES issues (id),"
+	"  year INTEGER NOT NULL, number INTEGER NOT NULL,"
+	"  date TEXT NOT NULL, digest TEXT NOT NULL,"
+	"  approver TEXT NOT NULL, nonce TEXT NOT NULL UNIQUE,"
+	"  code_hash TEXT NOT NULL UNIQUE,"
+	"  expires INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE outbox ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL, issue INTEGER REFERENCES issues (id),"
+	"  list TEXT, recipient TEXT NOT NULL, message BLOB,"
+	"  state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_attempt INTEGER NOT NULL, reply TEXT,"
+	"  created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+	"CREATE UNIQUE INDEX outbox_issue_recipient ON outbox (issue, recipient)"
+	"  WHERE kind = 'issue';"
+	"CREATE INDEX outbox_due ON outbox (state, next_attempt);",
+};
+
+static const char *const message_state_names[] = {
+	[MESSAGE_FILED] = "filed",
+	[MESSAGE_DUPLICATE] = "duplicate",
+	[MESSAGE_QUARANTINED] = "quarantined",
+	[MESSAGE_IGNORED] = "ignored",
+	[MESSAGE_COMMAND] = "command",
+};
+
+const char *
+message_state_name(enum message_state state)
+{
+	g_assert((guint)state < G_N_ELEMENTS(message_state_names));
+	return message_state_names[state];
+}
+
+void
+store_set_error(struct store *store, GError **error, const char *what)
+{
+	int rc = sqlite3_extended_errcode(store->db);
+	int code = BULLETIN_ERROR_STATE;
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+		code = BULLETIN_ERROR_TEMPORARY;
+		break;
+	}
+	g_set_error(error, BULLETIN_ERROR, code, "store: %s: %s", what,
+	    sqlite3_errmsg(store->db));
+}
+
+sqlite3_stmt *
+store_prepare(struct store *store, const char *sql, GError **error)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		store_set_error(store, error, "prepare");
+		return NULL;
+	}
+	return st;
+}
+
+gboolean
+store_step_done(struct store *store, sqlite3_stmt *st, const char *what,
+    GError **error)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, what);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+void
+store_bind_text(sqlite3_stmt *st, int col, const char *text)
+{
+	if (text == NULL)
+		sqlite3_bind_null(st, col);
+	else
+		sqlite3_bind_text(st, col, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+store_column_dup(sqlite3_stmt *st, int col)
+{
+	return g_strdup((const char *)sqlite3_column_text(st, col));
+}
+
+static gboolean
+store_exec(struct store *store, const char *sql, GError **error)
+{
+	if (sqlite3_exec(store->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		store_set_error(store, error, "exec");
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static int
+store_user_version(struct store *store)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "PRAGMA user_version", NULL);
+
+	return st != NULL && sqlite3_step(st) == SQLITE_ROW ?
+	    sqlite3_column_int(st, 0) : -1;
+}
+
+static gboolean
+store_migrate(struct store *store, GError **error)
+{
+	int version = store_user_version(store);
+
+	if (version < 0 || version > (int)G_N_ELEMENTS(migrations)) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE,
+		    "store: schema version %d is newer than this bulletind",
+		    version);
+		return FALSE;
+	}
+	for (; version < (int)G_N_ELEMENTS(migrations); version++) {
+		g_autofree char *bump = g_strdup_printf(
+		    "PRAGMA user_version = %d", version + 1);
+		if (!store_begin(store, error))
+			return FALSE;
+		if (!store_exec(store, migrations[version], error) ||
+		    !store_exec(store, bump, error)) {
+			store_rollback(store);
+			return FALSE;
+		}
+		if (!store_commit(store, error))
+			return FALSE;
+		log_info("store: schema migrated to version %d", version + 1);
+	}
+	return TRUE;
+}
+
+static gboolean
+make_dir(const char *path, GError **error)
+{
+	if (g_mkdir_with_parents(path, 0750) != 0) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE,
+		    "store: cannot create %s: %s", path, g_strerror(errno));
+		return FALSE;
+	}
+	return TRUE;
+}
+
+struct store *
+store_open(const char *dir, GError **error)
+{
+	struct store *store = g_new0(struct store, 1);
+	g_autofree char *path = g_build_filename(dir, "bulletind.db", NULL);
+
+	store->dir = g_strdup(dir);
+	store->spool_dir = g_build_filename(dir, "spool", NULL);
+	if (!make_dir(store->spool_dir, error))
+		goto fail;
+	if (sqlite3_open(path, &store->db) != SQLITE_OK) {
+		store_set_error(store, error, path);
+		goto fail;
+	}
+	sqlite3_busy_timeout(store->db, 5000);
+	if (!store_exec(store, "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", error) ||
+	    !store_migrate(store, error))
+		goto fail;
+	return store;
+fail:
+	store_close(store);
+	return NULL;
+}
+
+void
+store_close(struct store *store)
+{
+	if (store == NULL)
+		return;
+	sqlite3_close(store->db);
+	g_free(store->dir);
+	g_free(store->spool_dir);
+	g_free(store);
+}
+
+gboolean
+store_begin(struct store *store, GError **error)
+{
+	return store_exec(store, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+store_commit(struct store *store, GError **error)
+{
+	return store_exec(store, "COMMIT", error);
+}
+
+void
+store_rollback(struct store *store)
+{
+	if (!sqlite3_get_autocommit(store->db))
+		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* ---- spool -------------------------------------------------------------- */
+
+static gboolean
+write_all_synced(int fd, GBytes *raw, const char *path, GError **error)
+{
+	gsize len;
+	const char *p = g_bytes_get_data(raw, &len);
+
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto fail;
+		p += n;
+		len -= n;
+	}
+	if (fsync(fd) == 0)
+		return TRUE;
+fail:
+	g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
+	    "spool: write %s: %s", path, g_strerror(errno));
+	return FALSE;
+}
+
+char *
+store_spool_put(struct store *store, const char *digest, GBytes *raw,
+    GError **error)
+{
+	g_autofree char *name = g_strdup_printf("%s.eml", digest);
+	g_autofree char *path = g_build_filename(store->spool_dir, name, NULL);
+	g_autofree char *tmp = g_strconcat(path, ".tmp", NULL);
+	int fd;
+
+	if (g_file_test(path, G_FILE_TEST_EXISTS))
+		return g_steal_pointer(&name);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+	if (fd < 0) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
+		    "spool: open %s: %s", tmp, g_strerror(errno));
+		return NULL;
+	}
+	if (!write_all_synced(fd, raw, tmp, error)) {
+		close(fd);
+		unlink(tmp);
+		return NULL;
+	}
+	close(fd);
+	if (rename(tmp, path) != 0) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
+		    "spool: rename %s: %s", tmp, g_strerror(errno));
+		return NULL;
+	}
+	return g_steal_pointer(&name);
+}
+
+/* ---- messages ----------------------------------------------------------- */
+
+gboolean
+store_knows_uid(struct store *store, guint32 uidvalidity, guint32 uid,
+    char **folder_r, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT folder FROM messages WHERE uidvalidity = ? AND uid = ?",
+	    error);
+	int rc;
+
+	if (st == NULL)
+		return FALSE;
+	sqlite3_bind_int64(st, 1, uidvalidity);
+	sqlite3_bind_int64(st, 2, uid);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*folder_r = store_column_dup(st, 0);
+		return TRUE;
+	}
+	if (rc != SQLITE_DONE)
+		store_set_error(store, error, "look up uid");
+	return FALSE;
+}
+
+gint64
+store_find_same_message(struct store *store, const char *message_id,
+    const char *digest, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT id FROM messages WHERE state != 'duplicate' AND"
+	    " ((?1 IS NOT NULL AND message_id = ?1) OR digest = ?2)"
+	    " ORDER BY id LIMIT 1", error);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	store_bind_text(st, 1, message_id);
+	store_bind_text(st, 2, digest);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return sqlite3_column_int64(st, 0);
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, "find message");
+		return -1;
+	}
+	return 0;
+}
+
+gint64
+store_add_message(struct store *store, const struct message_row *row,
+    GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store,
+	    "INSERT INTO messages (uidvalidity, uid, message_id, digest,"
+	    " sender, subject, state, reason, unit, folder, spool, received)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+	if (st == NULL)
+		return 0;
+	sqlite3_bind_int64(st, 1, row->uidvalidity);
+	sqlite3_bind_int64(st, 2, row->uid);
+	store_bind_text(st, 3, row->message_id);
+	store_bind_text(st, 4, row->digest);
+	store_bind_text(st, 5, row->sender);
+	store_bind_text(st, 6, row->subject);
+	store_bind_text(st, 7, message_state_name(row->state));
+	store_bind_text(st, 8, row->reason);
+	store_bind_text(st, 9, row->unit);
+	store_bind_text(st, 10, row->folder);
+	store_bind_text(st, 11, row->spool);
+	sqlite3_bind_int64(st, 12, g_get_real_time() / G_USEC_PER_SEC);
+	if (!store_step_done(store, st, "add message", error))
+		return 0;
+	return sqlite3_last_insert_rowid(store->db);
+}
+
+void
+message_summary_free(struct message_summary *s)
+{
+	if (s == NULL)
+		return;
+	g_free(s->state);
+	g_free(s->reason);
+	g_free(s->sender);
+	g_free(s->subject);
+	g_free(s->unit);
+	g_free(s);
+}
+
+GPtrArray *
+store_list_messages(struct store *store, int limit, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT id, uid, state, reason, sender, subject, unit, received"
+	    " FROM messages ORDER BY id DESC LIMIT ?", error);
+	GPtrArray *out;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int(st, 1, limit);
+	out = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)message_summary_free);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct message_summary *s = g_new0(struct message_summary, 1);
+		s->id = sqlite3_column_int64(st, 0);
+		s->uid = sqlite3_column_int64(st, 1);
+		s->state = store_column_dup(st, 2);
+		s->reason = store_column_dup(st, 3);
+		s->sender = store_column_dup(st, 4);
+		s->subject = store_column_dup(st, 5);
+		s->unit = store_column_dup(st, 6);
+		s->received = sqlite3_column_int64(st, 7);
+		g_ptr_array_add(out, s);
+	}
+	return out;
+}

@@ -1,0 +1,212 @@
+/*
+ * The store: the daemon's only writer of state.  An SQLite database (WAL)
+ * and a spool of raw messages under the state directory.
+ *
+ * Only store*.c see sqlite3.  Every step that changes state runs inside
+ * store_begin() … store_commit(); a failed step is rolled back with
+ * store_rollback().  Returned structs and strings belong to the caller and
+ * are freed with the matching *_free function (NULL-tolerant).
+ */
+#ifndef BULLETIN_STORE_H
+#define BULLETIN_STORE_H
+
+#include <glib.h>
+
+struct store;
+
+/* Open (creating and migrating) the store in DIR. */
+struct store *store_open(const char *dir, GError **error);
+void store_close(struct store *store);
+
+gboolean store_begin(struct store *store, GError **error);
+gboolean store_commit(struct store *store, GError **error);
+void store_rollback(struct store *store);
+
+/* ---- raw messages ------------------------------------------------------ */
+
+/* The one recorded outcome of a message. */
+enum message_state {
+	MESSAGE_FILED,		/* became an article */
+	MESSAGE_DUPLICATE,	/* seen before: recorded, ignored */
+	MESSAGE_QUARANTINED,	/* unknown sender or unreadable */
+	MESSAGE_IGNORED,	/* auto-reply, bounce, our own mail */
+	MESSAGE_COMMAND,	/* an editor's command, executed */
+};
+
+const char *message_state_name(enum message_state state);
+
+struct message_row {
+	guint32		 uidvalidity;
+	guint32		 uid;
+	const char	*message_id;	/* may be NULL */
+	const char	*digest;	/* SHA-256 of the raw bytes, hex */
+	const char	*sender;
+	const char	*subject;
+	enum message_state state;
+	const char	*reason;
+	const char	*unit;		/* unit code or NULL */
+	const char	*folder;	/* server folder it belongs in */
+	const char	*spool;		/* spool file name */
+};
+
+/*
+ * Was (UIDVALIDITY, UID) recorded?  If so, *folder_r gets the folder it
+ * belongs in (caller frees).
+ */
+gboolean store_knows_uid(struct store *store, guint32 uidvalidity,
+    guint32 uid, char **folder_r, GError **error);
+
+/* Id of an earlier message with this Message-ID or digest, or 0. */
+gint64 store_find_same_message(struct store *store, const char *message_id,
+    const char *digest, GError **error);
+
+/* Write RAW to the spool durably; returns the spool file name. */
+char *store_spool_put(struct store *store, const char *digest, GBytes *raw,
+    GError **error);
+
+gint64 store_add_message(struct store *store, const struct message_row *row,
+    GError **error);
+
+struct message_summary {
+	gint64		 id;
+	guint32		 uid;
+	char		*state;
+	char		*reason;
+	char		*sender;
+	char		*subject;
+	char		*unit;
+	gint64		 received;	/* unix time */
+};
+
+void message_summary_free(struct message_summary *s);
+
+/* The LIMIT most recent messages, newest first (struct message_summary *). */
+GPtrArray *store_list_messages(struct store *store, int limit,
+    GError **error);
+
+/* ---- issues and articles ----------------------------------------------- */
+
+struct stored_article {
+	gint64		 id;
+	int		 seq;		/* number within its issue */
+	char		*unit;		/* unit code */
+	char		*title;
+	char		*body;
+};
+
+void stored_article_free(struct stored_article *a);
+
+/* The current draft issue's id, creating the draft if there is none. */
+gint64 store_draft_issue(struct store *store, GError **error);
+
+/* File an article in ISSUE; *seq_r gets its number there. */
+gint64 store_add_article(struct store *store, gint64 issue, gint64 message,
+    const char *unit, const char *title, const char *body, int *seq_r,
+    GError **error);
+
+/* Articles of ISSUE in order (struct stored_article *). */
+GPtrArray *store_issue_articles(struct store *store, gint64 issue,
+    GError **error);
+
+/* The number the next issue of YEAR gets (FIRST if none was sent). */
+int store_next_number(struct store *store, int year, int first,
+    GError **error);
+
+/* Record ISSUE as sent with its number, date and exact message. */
+gboolean store_issue_sent(struct store *store, gint64 issue, int year,
+    int number, const char *date, GBytes *message, GError **error);
+
+/* The id of sent issue NUMBER of YEAR, or 0. */
+gint64 store_find_issue(struct store *store, int year, int number,
+    GError **error);
+
+/* The sent message of ISSUE, or NULL. */
+GBytes *store_issue_message(struct store *store, gint64 issue,
+    GError **error);
+
+/* ---- sign-off codes ---------------------------------------------------- */
+
+struct signoff {
+	gint64		 id;
+	gint64		 issue;
+	int		 year;
+	int		 number;
+	char		*date;		/* as printed in the masthead */
+	char		*digest;	/* of the rendered issue */
+	char		*approver;
+	char		*nonce;
+	gint64		 expires;	/* unix time */
+	gboolean	 used;
+};
+
+void signoff_free(struct signoff *s);
+
+/* Record S; CODE_HASH is a digest of the code (the code is not stored). */
+gint64 store_add_signoff(struct store *store, const struct signoff *s,
+    const char *code_hash, GError **error);
+
+/* The sign-off whose code hashes to CODE_HASH, or NULL (no error). */
+struct signoff *store_find_signoff(struct store *store, const char *code_hash,
+    GError **error);
+
+/* Mark a sign-off used; FALSE (no error) if it already was. */
+gboolean store_use_signoff(struct store *store, gint64 id, GError **error);
+
+/* ---- outgoing mail ledger ---------------------------------------------- */
+
+enum delivery_state {
+	DELIVERY_PENDING,
+	DELIVERY_IN_FLIGHT,	/* handed to SMTP; outcome not recorded */
+	DELIVERY_SENT,
+	DELIVERY_DEFERRED,	/* 4xx or server down: retry later */
+	DELIVERY_FAILED,	/* 5xx or gave up: editors told */
+};
+
+const char *delivery_state_name(enum delivery_state state);
+
+struct outgoing {
+	gint64		 id;
+	char		*kind;		/* "issue", "receipt", "notice", … */
+	gint64		 issue;		/* 0 unless kind is "issue" */
+	char		*list;		/* "bao"/"fa" for issues */
+	char		*recipient;
+	GBytes		*message;	/* CRLF MIME bytes */
+	int		 attempts;
+	gint64		 created;
+	enum delivery_state state;
+	char		*reply;		/* last server reply, or NULL */
+};
+
+void outgoing_free(struct outgoing *o);
+
+/*
+ * Queue MESSAGE to RECIPIENT.  For kind "issue", MESSAGE is NULL and the
+ * issue's sent message is used; a recipient gets an issue at most once.
+ */
+gboolean store_queue_mail(struct store *store, const char *kind,
+    gint64 issue, const char *list, const char *recipient, GBytes *message,
+    GError **error);
+
+/* Mail due at NOW (pending, or deferred and due), oldest first. */
+GPtrArray *store_due_mail(struct store *store, gint64 now, GError **error);
+
+/* Earliest time a deferred mail is due, or 0 if none waits. */
+gint64 store_next_due(struct store *store, GError **error);
+
+/* Move a delivery to STATE, checking the transition; logs old → new. */
+gboolean store_set_delivery(struct store *store, gint64 id,
+    enum delivery_state state, const char *reply, gint64 next_attempt,
+    GError **error);
+
+/* After a crash: in-flight deliveries go back to pending.  Returns count. */
+int store_requeue_in_flight(struct store *store, GError **error);
+
+/* The LIMIT most recent ledger rows, newest first, without message bytes. */
+GPtrArray *store_list_deliveries(struct store *store, int limit,
+    GError **error);
+
+/* Count deliveries of ISSUE in STATE. */
+int store_count_deliveries(struct store *store, gint64 issue,
+    enum delivery_state state, GError **error);
+
+#endif

@@ -1,0 +1,132 @@
+/* store*.c on a real SQLite file: messages, articles, numbering, ledger. */
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+
+#include "error.h"
+#include "store.h"
+
+struct fixture {
+	char		*dir;
+	struct store	*store;
+};
+
+static void
+setup(struct fixture *f, gconstpointer unused)
+{
+	g_autoptr(GError) error = NULL;
+
+	f->dir = g_dir_make_tmp("bulletind-store-XXXXXX", NULL);
+	f->store = store_open(f->dir, &error);
+	g_assert_no_error(error);
+}
+
+static void
+teardown(struct fixture *f, gconstpointer unused)
+{
+	g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", f->dir);
+
+	store_close(f->store);
+	g_assert_cmpint(system(cmd), ==, 0);
+	g_free(f->dir);
+}
+
+static void
+test_messages(struct fixture *f, gconstpointer unused)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) raw = g_bytes_new_static("From: a@b\r\n\r\nx", 15);
+	g_autofree char *spool = store_spool_put(f->store, "d1", raw, &error);
+	struct message_row row = { 9, 42, "mid@x", "d1", "a@b", "s",
+	    MESSAGE_FILED, "r", "u", "Filed", spool };
+	g_autofree char *folder = NULL;
+
+	g_assert_no_error(error);
+	g_assert_true(store_begin(f->store, &error));
+	g_assert_cmpint(store_add_message(f->store, &row, &error), >, 0);
+	g_assert_true(store_commit(f->store, &error));
+	g_assert_true(store_knows_uid(f->store, 9, 42, &folder, &error));
+	g_assert_cmpstr(folder, ==, "Filed");
+	g_assert_false(store_knows_uid(f->store, 10, 42, &folder, &error));
+	g_assert_cmpint(store_find_same_message(f->store, "mid@x", "zz",
+	    &error), >, 0);
+	g_assert_cmpint(store_find_same_message(f->store, NULL, "d1",
+	    &error), >, 0);
+	g_assert_cmpint(store_find_same_message(f->store, "other", "d2",
+	    &error), ==, 0);
+	/* The same UID twice is refused by the schema. */
+	g_assert_true(store_begin(f->store, &error));
+	g_assert_cmpint(store_add_message(f->store, &row, &error), ==, 0);
+	g_assert_nonnull(error);
+	store_rollback(f->store);
+}
+
+static void
+test_issue_numbering(struct fixture *f, gconstpointer unused)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) msg = g_bytes_new_static("issue", 5);
+	gint64 draft = store_draft_issue(f->store, &error);
+	g_autoptr(GPtrArray) articles = NULL;
+	int seq = 0;
+
+	g_assert_cmpint(draft, >, 0);
+	g_assert_cmpint(store_draft_issue(f->store, &error), ==, draft);
+	g_assert_cmpint(store_add_article(f->store, draft, 0, "fgj", "T", "B",
+	    &seq, &error), >, 0);
+	g_assert_cmpint(seq, ==, 1);
+	g_assert_cmpint(store_add_article(f->store, draft, 0, "xinhua", "T2",
+	    "B2", &seq, &error), >, 0);
+	g_assert_cmpint(seq, ==, 2);
+	articles = store_issue_articles(f->store, draft, &error);
+	g_assert_cmpuint(articles->len, ==, 2);
+	g_assert_cmpint(store_next_number(f->store, 2026, 1, &error), ==, 1);
+	g_assert_true(store_issue_sent(f->store, draft, 2026, 1, "d", msg,
+	    &error));
+	g_assert_cmpint(store_next_number(f->store, 2026, 1, &error), ==, 2);
+	g_assert_cmpint(store_next_number(f->store, 2027, 1, &error), ==, 1);
+	g_assert_cmpint(store_draft_issue(f->store, &error), !=, draft);
+	g_assert_false(store_issue_sent(f->store, draft, 2026, 2, "d", msg,
+	    &error));
+}
+
+static void
+test_ledger(struct fixture *f, gconstpointer unused)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) msg = g_bytes_new_static("m", 1);
+	g_autoptr(GPtrArray) due = NULL;
+	g_autoptr(GPtrArray) again = NULL;
+	struct outgoing *o;
+
+	g_assert_true(store_queue_mail(f->store, "receipt", 0, NULL, "a@x",
+	    msg, &error));
+	due = store_due_mail(f->store, G_MAXINT64, &error);
+	g_assert_cmpuint(due->len, ==, 1);
+	o = due->pdata[0];
+	g_assert_cmpint(o->state, ==, DELIVERY_PENDING);
+	g_assert_true(store_set_delivery(f->store, o->id, DELIVERY_IN_FLIGHT,
+	    NULL, 0, &error));
+	/* A crash now: the restart puts it back. */
+	g_assert_cmpint(store_requeue_in_flight(f->store, &error), ==, 1);
+	g_assert_true(store_set_delivery(f->store, o->id, DELIVERY_IN_FLIGHT,
+	    NULL, 0, &error));
+	g_assert_true(store_set_delivery(f->store, o->id, DELIVERY_DEFERRED,
+	    "450 later", 5000, &error));
+	g_assert_cmpint(store_next_due(f->store, &error), ==, 5000);
+	again = store_due_mail(f->store, 4999, &error);
+	g_assert_cmpuint(again->len, ==, 0);
+}
+
+int
+main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	g_test_add("/store/messages", struct fixture, NULL, setup,
+	    test_messages, teardown);
+	g_test_add("/store/issue-numbering", struct fixture, NULL, setup,
+	    test_issue_numbering, teardown);
+	g_test_add("/store/ledger", struct fixture, NULL, setup, test_ledger,
+	    teardown);
+	return g_test_run();
+}
