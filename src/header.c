@@ -1,0 +1,199 @@
+/* RFC 2047 decoding for unstructured headers; see header.h. */
+#include <string.h>
+
+#include "charset.h"
+#include "header.h"
+
+struct decoder {
+	GString		*out;		/* UTF-8 so far */
+	GByteArray	*pending;	/* decoded bytes of adjacent words */
+	char		*pending_charset;
+};
+
+/* Convert the bytes of a run of adjacent encoded words in one go, so that a
+ * character split across two words survives. */
+static void
+decoder_flush(struct decoder *d)
+{
+	g_autofree char *text = NULL;
+
+	if (d->pending->len == 0)
+		return;
+	text = charset_to_utf8((const char *)d->pending->data,
+	    d->pending->len, d->pending_charset, NULL);
+	g_string_append(d->out, text);
+	g_byte_array_set_size(d->pending, 0);
+	g_clear_pointer(&d->pending_charset, g_free);
+}
+
+static void
+append_raw(struct decoder *d, const char *p, gsize len)
+{
+	g_autofree char *text = NULL;
+
+	decoder_flush(d);
+	text = charset_to_utf8(p, len, NULL, NULL);
+	g_string_append(d->out, text);
+}
+
+static int
+hex_value(char c)
+{
+	return g_ascii_isxdigit(c) ? g_ascii_xdigit_value(c) : -1;
+}
+
+static void
+q_decode(GByteArray *out, const char *p, gsize len)
+{
+	for (gsize i = 0; i < len; i++) {
+		guint8 b = p[i];
+		if (p[i] == '_')
+			b = ' ';
+		else if (p[i] == '=' && i + 2 < len &&
+		    hex_value(p[i + 1]) >= 0 && hex_value(p[i + 2]) >= 0) {
+			b = hex_value(p[i + 1]) << 4 | hex_value(p[i + 2]);
+			i += 2;
+		}
+		g_byte_array_append(out, &b, 1);
+	}
+}
+
+static void
+b_decode(GByteArray *out, const char *p, gsize len)
+{
+	g_autofree guchar *buf = g_malloc(len * 3 / 4 + 3);
+	gint state = 0;
+	guint save = 0;
+	gsize n = g_base64_decode_step(p, len, buf, &state, &save);
+
+	g_byte_array_append(out, buf, n);
+}
+
+/*
+ * Parse "=?charset?E?text?=" at P.  On success sets the parts and returns
+ * the length of the word; 0 if P is not an encoded word.
+ */
+static gsize
+parse_word(const char *p, char **charset_r, char *enc_r, const char **text_r,
+    gsize *text_len_r)
+{
+	const char *cs, *q, *t, *end;
+
+	if (strncmp(p, "=?", 2) != 0)
+		return 0;
+	cs = p + 2;
+	q = strchr(cs, '?');
+	if (q == NULL || q == cs || q[1] == '\0' || q[2] != '?')
+		return 0;
+	if (strchr("BbQq", q[1]) == NULL)
+		return 0;
+	t = q + 3;
+	end = strstr(t, "?=");
+	if (end == NULL || memchr(cs, ' ', end - cs) != NULL)
+		return 0;
+	*charset_r = g_strndup(cs, q - cs);
+	if (strchr(*charset_r, '*') != NULL)	/* RFC 2231 language */
+		*strchr(*charset_r, '*') = '\0';
+	*enc_r = g_ascii_toupper(q[1]);
+	*text_r = t;
+	*text_len_r = end - t;
+	return end + 2 - p;
+}
+
+static void
+add_word(struct decoder *d, const char *charset, char enc, const char *text,
+    gsize len)
+{
+	if (d->pending_charset != NULL &&
+	    g_ascii_strcasecmp(d->pending_charset, charset) != 0)
+		decoder_flush(d);
+	if (d->pending_charset == NULL)
+		d->pending_charset = g_strdup(charset);
+	if (enc == 'B')
+		b_decode(d->pending, text, len);
+	else
+		q_decode(d->pending, text, len);
+}
+
+/* Length of the whitespace run at P. */
+static gsize
+space_len(const char *p)
+{
+	gsize n = 0;
+
+	while (p[n] == ' ' || p[n] == '\t' || p[n] == '\r' || p[n] == '\n')
+		n++;
+	return n;
+}
+
+static void
+decode_into(struct decoder *d, const char *p)
+{
+	gboolean after_word = FALSE;
+
+	while (*p != '\0') {
+		g_autofree char *charset = NULL;
+		const char *text;
+		gsize text_len, n, ws;
+		char enc;
+
+		if ((n = parse_word(p, &charset, &enc, &text, &text_len)) > 0) {
+			add_word(d, charset, enc, text, text_len);
+			p += n;
+			after_word = TRUE;
+			continue;
+		}
+		ws = space_len(p);
+		/* Whitespace between two encoded words is not text. */
+		if (ws > 0 && after_word && strncmp(p + ws, "=?", 2) == 0 &&
+		    parse_word(p + ws, &charset, &enc, &text, &text_len) > 0) {
+			p += ws;
+			continue;
+		}
+		n = ws > 0 ? ws : 1;
+		while (ws == 0 && p[n] != '\0' && strncmp(p + n, "=?", 2) != 0 &&
+		    space_len(p + n) == 0)
+			n++;
+		append_raw(d, p, n);
+		p += n;
+		after_word = FALSE;
+	}
+	decoder_flush(d);
+}
+
+char *
+header_sanitize(const char *text)
+{
+	GString *out = g_string_new(NULL);
+	gboolean space = TRUE;		/* trims leading spaces */
+
+	for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (g_unichar_iscntrl(c) || c == ' ' || c == 0x3000 ||
+		    c == 0x2028 || c == 0x2029 || c == 0xa0) {
+			if (!space)
+				g_string_append_c(out, ' ');
+			space = TRUE;
+			continue;
+		}
+		g_string_append_unichar(out, c);
+		space = FALSE;
+	}
+	if (out->len > 0 && out->str[out->len - 1] == ' ')
+		g_string_truncate(out, out->len - 1);
+	return g_string_free(out, FALSE);
+}
+
+char *
+header_decode(const char *raw)
+{
+	struct decoder d = { g_string_new(NULL), g_byte_array_new(), NULL };
+	g_autofree char *text = NULL;
+
+	if (raw == NULL)
+		raw = "";
+	decode_into(&d, raw);
+	g_byte_array_unref(d.pending);
+	text = g_string_free(d.out, FALSE);
+	return header_sanitize(text);
+}
