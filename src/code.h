@@ -1,0 +1,36 @@
+/*
+ * Confirmation codes for sign-off (签发): an HMAC-SHA256, keyed by the
+ * secret key file, over everything the sign-off binds — issue, number,
+ * date, digest of the rendered issue, approver, expiry and a one-time
+ * nonce.  160 bits in RFC 4648 base32, so case-folding clients cannot
+ * break it.  Pure functions; results belong to the caller.
+ */
+#ifndef BULLETIN_CODE_H
+#define BULLETIN_CODE_H
+
+#include <glib.h>
+
+#include "store.h"
+
+/* The code for S, grouped for reading: "ABCD-EFGH-…" (40 letters). */
+char *code_make(GBytes *key, const struct signoff *s);
+
+/* A fresh random nonce (hex). */
+char *code_make_nonce(void);
+
+/* CODE reduced to its 32 base32 letters, upper-case; NULL if it is not a
+ * well-formed code. */
+char *code_normalize(const char *code);
+
+/* The digest under which a (normalized) code is stored. */
+char *code_hash(const char *normalized);
+
+/* Does NORMALIZED match S under KEY?  Constant time. */
+gboolean code_matches(GBytes *key, const struct signoff *s,
+    const char *normalized);
+
+/* A normalized code found in TEXT (a subject, or Message-ID references
+ * of the form "signoff.CODE@"), or NULL. */
+char *code_find(const char *text);
+
+#endif

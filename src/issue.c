@@ -1,0 +1,109 @@
+/* Assembling an issue view from the store; see issue.h. */
+#include <string.h>
+
+#include "issue.h"
+
+static void
+issue_article_free(struct issue_article *a)
+{
+	g_free(a->unit_code);
+	g_free(a->unit_name);
+	g_free(a->title);
+	g_free(a->body);
+	g_free(a);
+}
+
+void
+issue_view_free(struct issue_view *view)
+{
+	if (view == NULL)
+		return;
+	g_free(view->date);
+	g_ptr_array_unref(view->articles);
+	g_free(view);
+}
+
+char *
+issue_format_date(GDateTime *date)
+{
+	return g_strdup_printf("%d年%d月%d日", g_date_time_get_year(date),
+	    g_date_time_get_month(date), g_date_time_get_day_of_month(date));
+}
+
+static struct issue_article *
+issue_article_new(const struct config *config, struct stored_article *s)
+{
+	struct issue_article *a = g_new0(struct issue_article, 1);
+	const struct unit *unit = config_find_unit(config, s->unit);
+
+	a->seq = s->seq;
+	a->unit_code = g_strdup(s->unit);
+	/* A unit removed from the config keeps its articles, by code. */
+	a->unit_name = g_strdup(unit != NULL ? unit->name : s->unit);
+	a->title = g_strdup(s->title);
+	a->body = g_strdup(s->body);
+	return a;
+}
+
+struct issue_view *
+issue_load_draft_as(const struct config *config, struct store *store,
+    int year, int number, const char *date, GError **error)
+{
+	gint64 id = store_draft_issue(store, error);
+	g_autoptr(GPtrArray) stored = NULL;
+	struct issue_view *view;
+
+	if (id == 0)
+		return NULL;
+	if ((stored = store_issue_articles(store, id, error)) == NULL)
+		return NULL;
+	view = g_new0(struct issue_view, 1);
+	view->id = id;
+	view->year = year;
+	view->number = number;
+	view->date = g_strdup(date);
+	view->articles = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)issue_article_free);
+	for (guint i = 0; i < stored->len; i++)
+		g_ptr_array_add(view->articles,
+		    issue_article_new(config, stored->pdata[i]));
+	return view;
+}
+
+struct issue_view *
+issue_load_draft(const struct config *config, struct store *store,
+    GDateTime *now, GError **error)
+{
+	int year = g_date_time_get_year(now);
+	int number = store_next_number(store, year,
+	    config->bulletin.first_number, error);
+	g_autofree char *date = issue_format_date(now);
+
+	if (number == 0)
+		return NULL;
+	return issue_load_draft_as(config, store, year, number, date, error);
+}
+
+static gboolean
+unit_has_article(const struct issue_view *view, const char *code)
+{
+	for (guint i = 0; i < view->articles->len; i++) {
+		const struct issue_article *a = view->articles->pdata[i];
+		if (strcmp(a->unit_code, code) == 0)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+GPtrArray *
+issue_silent_units(const struct config *config, const struct issue_view *view)
+{
+	GPtrArray *out = g_ptr_array_new();
+
+	for (guint i = 0; i < config->units->len; i++) {
+		struct unit *u = config->units->pdata[i];
+		if (!unit_has_article(view, u->code))
+			g_ptr_array_add(out, u);
+	}
+	return out;
+}

@@ -1,0 +1,51 @@
+/*
+ * An issue as it will be printed: its number, date and articles with the
+ * names of their units.  Assembled from the store and the config; owns all
+ * of its data; free with issue_view_free().
+ */
+#ifndef BULLETIN_ISSUE_H
+#define BULLETIN_ISSUE_H
+
+#include <glib.h>
+
+#include "config.h"
+#include "store.h"
+
+struct issue_article {
+	int		 seq;
+	char		*unit_code;
+	char		*unit_name;	/* as printed in （…供稿） */
+	char		*title;
+	char		*body;		/* one paragraph per line */
+};
+
+struct issue_view {
+	gint64		 id;
+	int		 year;
+	int		 number;	/* 第N期 */
+	char		*date;		/* "2026年11月28日" */
+	GPtrArray	*articles;	/* struct issue_article * */
+};
+
+/*
+ * The draft issue as it would go out if signed off on NOW: numbered as the
+ * next issue of NOW's year.  NULL and ERROR on a store failure.
+ */
+struct issue_view *issue_load_draft(const struct config *config,
+    struct store *store, GDateTime *now, GError **error);
+
+/* The draft with a given number and date (what a sign-off promised). */
+struct issue_view *issue_load_draft_as(const struct config *config,
+    struct store *store, int year, int number, const char *date,
+    GError **error);
+
+/* "2026年11月28日" */
+char *issue_format_date(GDateTime *date);
+
+/* Units of CONFIG with no article in VIEW (borrowed struct unit *). */
+GPtrArray *issue_silent_units(const struct config *config,
+    const struct issue_view *view);
+
+void issue_view_free(struct issue_view *view);
+
+#endif

@@ -1,0 +1,108 @@
+/* Receipts, replies, notices and sign-off requests; see notify.h. */
+#include "mail.h"
+#include "notify.h"
+
+static void
+set_recipient(GMimeMessage *msg, const char *name, const char *address)
+{
+	g_mime_message_add_mailbox(msg, GMIME_ADDRESS_TYPE_TO, name, address);
+}
+
+static void
+set_in_reply_to(GMimeMessage *msg, const char *in_reply_to)
+{
+	g_autofree char *ref = NULL;
+
+	if (in_reply_to == NULL || *in_reply_to == '\0')
+		return;
+	ref = g_strdup_printf("<%s>", in_reply_to);
+	g_mime_object_set_header(GMIME_OBJECT(msg), "In-Reply-To", ref, NULL);
+	g_mime_object_set_header(GMIME_OBJECT(msg), "References", ref, NULL);
+}
+
+static gboolean
+queue(struct store *store, const char *kind, const char *to,
+    GMimeMessage *msg, GError **error)
+{
+	g_autoptr(GBytes) bytes = mail_serialize(msg);
+
+	return store_queue_mail(store, kind, 0, NULL, to, bytes, error);
+}
+
+gboolean
+notify_queue_reply(struct store *store, const struct config *config,
+    const char *kind, const char *to_name, const char *to_address,
+    const char *subject, const char *text, const char *in_reply_to,
+    GError **error)
+{
+	g_autoptr(GMimeMessage) msg = mail_new(config, kind, "auto-replied",
+	    subject, NULL);
+	GMimeObject *body = mail_text_part("plain", text);
+
+	set_recipient(msg, to_name, to_address);
+	set_in_reply_to(msg, in_reply_to);
+	g_mime_message_set_mime_part(msg, body);
+	g_object_unref(body);
+	return queue(store, kind, to_address, msg, error);
+}
+
+gboolean
+notify_queue_editors(struct store *store, const struct config *config,
+    const char *subject, const char *text, GError **error)
+{
+	for (guint i = 0; i < config->editors->len; i++) {
+		const struct editor *e = config->editors->pdata[i];
+		g_autoptr(GMimeMessage) msg = NULL;
+		GMimeObject *body;
+
+		if (!e->edits)
+			continue;
+		msg = mail_new(config, "notice", "auto-generated", subject,
+		    NULL);
+		body = mail_text_part("plain", text);
+		set_recipient(msg, e->name, e->address);
+		g_mime_message_set_mime_part(msg, body);
+		g_object_unref(body);
+		if (!queue(store, "notice", e->address, msg, error))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static GMimeObject *
+attached_message(GBytes *raw)
+{
+	gsize len;
+	const char *data = g_bytes_get_data(raw, &len);
+	g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer(data,
+	    len);
+	g_autoptr(GMimeParser) parser = g_mime_parser_new_with_stream(stream);
+	g_autoptr(GMimeMessage) inner = g_mime_parser_construct_message(parser,
+	    NULL);
+	GMimeMessagePart *part = g_mime_message_part_new_with_message(
+	    "rfc822", inner);
+
+	g_mime_object_set_disposition(GMIME_OBJECT(part), "inline");
+	return GMIME_OBJECT(part);
+}
+
+gboolean
+notify_queue_signoff(struct store *store, const struct config *config,
+    const struct editor *signer, const char *subject, const char *text,
+    GBytes *issue_message, const char *message_id, GError **error)
+{
+	g_autoptr(GMimeMessage) msg = mail_new(config, "signoff",
+	    "auto-generated", subject, message_id);
+	g_autoptr(GMimeMultipart) mixed = g_mime_multipart_new_with_subtype(
+	    "mixed");
+	GMimeObject *body = mail_text_part("plain", text);
+	GMimeObject *issue = attached_message(issue_message);
+
+	set_recipient(msg, signer->name, signer->address);
+	g_mime_multipart_add(mixed, body);
+	g_mime_multipart_add(mixed, issue);
+	g_object_unref(body);
+	g_object_unref(issue);
+	g_mime_message_set_mime_part(msg, GMIME_OBJECT(mixed));
+	return queue(store, "signoff", signer->address, msg, error);
+}

@@ -1,0 +1,193 @@
+/*
+ * The bulletin's layout, after the sample issue: title, 第N期, editing
+ * office and date, a rule; each article's headline, paragraphs and
+ * （单位供稿）; then 报：/发： and 主编/邮箱 after a rule.
+ */
+#include <string.h>
+
+#include "article.h"
+#include "mail.h"
+#include "render.h"
+
+#define RULE_HEAVY "══════════════════════════════"
+#define RULE_LIGHT "──────────────────────────────"
+#define INDENT "\u3000\u3000"
+
+static void
+text_article(GString *out, const struct issue_article *a)
+{
+	g_auto(GStrv) paras = article_paragraphs(a->body);
+
+	g_string_append_printf(out, "%s\n\n", a->title);
+	for (guint i = 0; paras[i] != NULL; i++)
+		if (*paras[i] != '\0')
+			g_string_append_printf(out, INDENT "%s\n", paras[i]);
+	g_string_append_printf(out, "\n（%s供稿）\n\n", a->unit_name);
+}
+
+static char *
+render_text(const struct config *c, const struct issue_view *v)
+{
+	GString *out = g_string_new(NULL);
+
+	g_string_append_printf(out, "%s\n\n第%d期\n\n%s\u3000\u3000%s\n%s\n\n",
+	    c->bulletin.title, v->number, c->bulletin.office, v->date,
+	    RULE_HEAVY);
+	for (guint i = 0; i < v->articles->len; i++)
+		text_article(out, v->articles->pdata[i]);
+	g_string_append_printf(out, "%s\n报：%s\n发：%s\n主编：%s\u3000邮箱：%s\n",
+	    RULE_LIGHT, c->bao.label, c->fa.label, c->bulletin.chief_editor,
+	    c->bulletin.mailbox);
+	return g_string_free(out, FALSE);
+}
+
+/* Append TEXT escaped for HTML element content. */
+static void
+html_escaped(GString *out, const char *text)
+{
+	g_autofree char *e = g_markup_escape_text(text, -1);
+
+	g_string_append(out, e);
+}
+
+static void
+html_masthead(GString *out, const struct config *c,
+    const struct issue_view *v)
+{
+	g_string_append(out, "<div style=\"text-align:center;color:#c00000;"
+	    "font-size:28px;font-weight:bold;letter-spacing:2px\">");
+	html_escaped(out, c->bulletin.title);
+	g_string_append_printf(out, "</div>\n<div style=\"text-align:center;"
+	    "font-size:18px;margin:8px 0\">第%d期</div>\n", v->number);
+	g_string_append(out, "<table width=\"100%\" style=\"border-collapse:"
+	    "collapse;border-bottom:2px solid #c00000\"><tr>"
+	    "<td style=\"text-align:left;padding:4px 0\">");
+	html_escaped(out, c->bulletin.office);
+	g_string_append(out, "</td><td style=\"text-align:right;"
+	    "padding:4px 0\">");
+	html_escaped(out, v->date);
+	g_string_append(out, "</td></tr></table>\n");
+}
+
+static void
+html_article(GString *out, const struct issue_article *a)
+{
+	g_auto(GStrv) paras = article_paragraphs(a->body);
+
+	g_string_append(out, "<div class=\"article\">\n<h2 style=\""
+	    "text-align:center;font-size:20px;font-weight:bold\">");
+	html_escaped(out, a->title);
+	g_string_append(out, "</h2>\n");
+	for (guint i = 0; paras[i] != NULL; i++) {
+		if (*paras[i] == '\0')
+			continue;
+		g_string_append(out, "<p style=\"text-indent:2em;"
+		    "line-height:1.8;margin:0 0 6px 0\">");
+		html_escaped(out, paras[i]);
+		g_string_append(out, "</p>\n");
+	}
+	g_string_append(out, "<p style=\"text-align:right\">（");
+	html_escaped(out, a->unit_name);
+	g_string_append(out, "供稿）</p>\n</div>\n");
+}
+
+static void
+html_footer(GString *out, const struct config *c)
+{
+	g_string_append(out, "<div style=\"border-top:1px solid #000;"
+	    "margin-top:24px;padding-top:6px\">\n<p>报：");
+	html_escaped(out, c->bao.label);
+	g_string_append(out, "</p>\n<p>发：");
+	html_escaped(out, c->fa.label);
+	g_string_append(out, "</p>\n<p>主编：");
+	html_escaped(out, c->bulletin.chief_editor);
+	g_string_append(out, "\u3000邮箱：");
+	html_escaped(out, c->bulletin.mailbox);
+	g_string_append(out, "</p>\n</div>\n");
+}
+
+static char *
+render_html(const struct config *c, const struct issue_view *v)
+{
+	GString *out = g_string_new("<!DOCTYPE html>\n<html lang=\"zh-CN\">"
+	    "<head><meta charset=\"utf-8\"><title>");
+
+	html_escaped(out, c->bulletin.title);
+	g_string_append(out, "</title></head>\n<body style=\"max-width:"
+	    "720px;margin:0 auto;font-family:'SimSun','Songti SC',serif;"
+	    "font-size:16px\">\n");
+	html_masthead(out, c, v);
+	for (guint i = 0; i < v->articles->len; i++)
+		html_article(out, v->articles->pdata[i]);
+	html_footer(out, c);
+	g_string_append(out, "</body></html>\n");
+	return g_string_free(out, FALSE);
+}
+
+static char *
+digest_of(const struct rendered_issue *r)
+{
+	g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA256);
+
+	g_checksum_update(sum, (const guchar *)r->subject,
+	    strlen(r->subject) + 1);
+	g_checksum_update(sum, (const guchar *)r->text, strlen(r->text) + 1);
+	g_checksum_update(sum, (const guchar *)r->html, strlen(r->html) + 1);
+	return g_strdup(g_checksum_get_string(sum));
+}
+
+struct rendered_issue *
+render_issue(const struct config *config, const struct issue_view *view)
+{
+	struct rendered_issue *r = g_new0(struct rendered_issue, 1);
+
+	r->subject = g_strdup_printf("%s 第%d期", config->bulletin.title,
+	    view->number);
+	r->text = render_text(config, view);
+	r->html = render_html(config, view);
+	r->digest = digest_of(r);
+	return r;
+}
+
+void
+rendered_issue_free(struct rendered_issue *r)
+{
+	if (r == NULL)
+		return;
+	g_free(r->subject);
+	g_free(r->text);
+	g_free(r->html);
+	g_free(r->digest);
+	g_free(r);
+}
+
+static void
+add_group(GMimeMessage *msg, const char *label)
+{
+	InternetAddress *group = internet_address_group_new(label);
+
+	internet_address_list_add(g_mime_message_get_addresses(msg,
+	    GMIME_ADDRESS_TYPE_TO), group);
+	g_object_unref(group);
+}
+
+GBytes *
+render_issue_message(const struct config *config,
+    const struct rendered_issue *r, const char *message_id)
+{
+	g_autoptr(GMimeMessage) msg = mail_new(config, "issue",
+	    "auto-generated", r->subject, message_id);
+	g_autoptr(GMimeMultipart) alt =
+	    g_mime_multipart_new_with_subtype("alternative");
+	GMimeObject *text = mail_text_part("plain", r->text);
+	GMimeObject *html = mail_text_part("html", r->html);
+
+	add_group(msg, config->bao.label);
+	add_group(msg, config->fa.label);
+	g_mime_multipart_add(alt, text);
+	g_mime_multipart_add(alt, html);
+	g_object_unref(text);
+	g_object_unref(html);
+	g_mime_message_set_mime_part(msg, GMIME_OBJECT(alt));
+	return mail_serialize(msg);
+}

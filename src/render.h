@@ -1,0 +1,33 @@
+/*
+ * Rendering an issue in the bulletin's layout (masthead, articles each
+ * closed by （…供稿）, 报/发 footer) as plain text, HTML and a MIME
+ * message.  Everything that came by mail is escaped in the HTML.
+ * Results belong to the caller.
+ */
+#ifndef BULLETIN_RENDER_H
+#define BULLETIN_RENDER_H
+
+#include <glib.h>
+
+#include "config.h"
+#include "issue.h"
+
+struct rendered_issue {
+	char	*subject;	/* 江汉区优化营商环境工作简报 第3期 */
+	char	*text;
+	char	*html;
+	char	*digest;	/* SHA-256 over subject, text and html, hex */
+};
+
+struct rendered_issue *render_issue(const struct config *config,
+    const struct issue_view *view);
+void rendered_issue_free(struct rendered_issue *r);
+
+/*
+ * The issue as recipients get it: multipart/alternative, From the office,
+ * To the 报 and 发 labels as empty groups (members only in the envelope).
+ */
+GBytes *render_issue_message(const struct config *config,
+    const struct rendered_issue *r, const char *message_id);
+
+#endif

@@ -1,0 +1,135 @@
+/* render.c: the sample issue's layout, escaping, and the MIME message. */
+#include <string.h>
+
+#include "config.h"
+#include "message.h"
+#include "render.h"
+
+static struct config *
+example_config(void)
+{
+	g_autofree char *path = g_build_filename(g_getenv("top_srcdir"),
+	    "conf", "bulletind.conf.example", NULL);
+
+	return config_load(path, NULL);
+}
+
+static struct issue_article *
+article(const char *unit, const char *title, const char *body)
+{
+	struct issue_article *a = g_new0(struct issue_article, 1);
+
+	a->unit_code = g_strdup(unit);
+	a->unit_name = g_strdup(unit);
+	a->title = g_strdup(title);
+	a->body = g_strdup(body);
+	return a;
+}
+
+static void
+free_article(struct issue_article *a)
+{
+	g_free(a->unit_code);
+	g_free(a->unit_name);
+	g_free(a->title);
+	g_free(a->body);
+	g_free(a);
+}
+
+static struct issue_view *
+sample_view(void)
+{
+	struct issue_view *v = g_new0(struct issue_view, 1);
+
+	v->number = 3;
+	v->year = 2026;
+	v->date = g_strdup("2026年11月28日");
+	v->articles = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)free_article);
+	g_ptr_array_add(v->articles, article("区法院", "第一篇",
+	    "第一段。\n第二段。"));
+	g_ptr_array_add(v->articles, article("新华街道办事处",
+	    "<script>alert(1)</script>标题", "<img src=x onerror=alert(1)>"));
+	return v;
+}
+
+static void
+test_text_layout(void)
+{
+	struct config *c = example_config();
+	struct issue_view *v = sample_view();
+	struct rendered_issue *r = render_issue(c, v);
+	const char *p;
+
+	g_assert_cmpstr(r->subject, ==, "江汉区优化营商环境工作简报 第3期");
+	g_assert_true(g_str_has_prefix(r->text, "江汉区优化营商环境工作简报\n\n第3期\n"));
+	p = strstr(r->text, "第一篇");
+	g_assert_nonnull(p);
+	p = strstr(p, "\u3000\u3000第一段。\n\u3000\u3000第二段。\n\n（区法院供稿）");
+	g_assert_nonnull(p);
+	p = strstr(p, "（新华街道办事处供稿）");
+	g_assert_nonnull(p);
+	p = strstr(p, "报：区领导，市营商办\n发：各街道（开发区、商务区）、区相关单位\n主编：");
+	g_assert_nonnull(p);
+	g_assert_cmpuint(strlen(r->digest), ==, 64);
+	rendered_issue_free(r);
+	issue_view_free(v);
+	config_free(c);
+}
+
+static void
+test_html_escaped(void)
+{
+	struct config *c = example_config();
+	struct issue_view *v = sample_view();
+	struct rendered_issue *r = render_issue(c, v);
+
+	g_assert_null(strstr(r->html, "<script"));
+	g_assert_null(strstr(r->html, "<img"));
+	g_assert_nonnull(strstr(r->html, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	g_assert_nonnull(strstr(r->html, "（区法院供稿）</p>"));
+	g_assert_nonnull(strstr(r->html, "text-align:right"));
+	rendered_issue_free(r);
+	issue_view_free(v);
+	config_free(c);
+}
+
+static void
+test_message(void)
+{
+	struct config *c = example_config();
+	struct issue_view *v = sample_view();
+	struct rendered_issue *r = render_issue(c, v);
+	g_autoptr(GBytes) bytes = render_issue_message(c, r, "id@example.test");
+	gsize len;
+	const char *data = g_bytes_get_data(bytes, &len);
+	g_autofree char *copy = g_strndup(data, len);
+	g_autofree char *text = message_part_text(data, len, "plain");
+	g_autofree char *html = message_part_text(data, len, "html");
+	struct message *m = message_parse(data, len, NULL);
+
+	g_assert_nonnull(strstr(copy, "\r\nTo: "));
+	g_assert_nonnull(strstr(copy, "multipart/alternative"));
+	g_assert_null(strstr(copy, "leader1@"));
+	g_assert_null(strstr(copy, "\n.\r\n"));
+	g_assert_cmpstr(text, ==, r->text);
+	g_assert_cmpstr(html, ==, r->html);
+	g_assert_cmpstr(m->subject, ==, r->subject);
+	g_assert_cmpstr(m->bulletind_kind, ==, "issue");
+	g_assert_cmpstr(m->auto_submitted, ==, "auto-generated");
+	message_free(m);
+	rendered_issue_free(r);
+	issue_view_free(v);
+	config_free(c);
+}
+
+int
+main(int argc, char **argv)
+{
+	g_test_init(&argc, &argv, NULL);
+	message_library_init();
+	g_test_add_func("/render/text-layout", test_text_layout);
+	g_test_add_func("/render/html-escaped", test_html_escaped);
+	g_test_add_func("/render/message", test_message);
+	return g_test_run();
+}
