@@ -1,0 +1,178 @@
+/*
+ * bulletinctl: the administrator's view of a bulletind state directory,
+ * through the same modules the daemon uses.
+ *
+ *	bulletinctl [-f file] status
+ *	bulletinctl [-f file] messages [N]
+ *	bulletinctl [-f file] deliveries [N]
+ *	bulletinctl [-f file] issue [-y year] N text|html|eml
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bulletin.h"
+#include "command.h"
+#include "log.h"
+#include "message.h"
+
+#ifndef BULLETIND_CONF
+#define BULLETIND_CONF "/etc/bulletind/bulletind.conf"
+#endif
+
+static G_NORETURN void
+usage(void)
+{
+	fprintf(stderr, "usage: bulletinctl [-f file] status\n"
+	    "       bulletinctl [-f file] messages [count]\n"
+	    "       bulletinctl [-f file] deliveries [count]\n"
+	    "       bulletinctl [-f file] issue [-y year] number "
+	    "text|html|eml\n");
+	exit(2);
+}
+
+static int
+show_status(struct bulletin *b)
+{
+	g_autoptr(GString) out = g_string_new(NULL);
+	g_autoptr(GError) error = NULL;
+
+	if (!status_report(b, out, &error)) {
+		fprintf(stderr, "bulletinctl: %s\n", error->message);
+		return 1;
+	}
+	fputs(out->str, stdout);
+	return 0;
+}
+
+static int
+show_messages(struct bulletin *b, int limit)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GPtrArray) rows = store_list_messages(b->store, limit,
+	    &error);
+
+	if (rows == NULL) {
+		fprintf(stderr, "bulletinctl: %s\n", error->message);
+		return 1;
+	}
+	for (guint i = 0; i < rows->len; i++) {
+		const struct message_summary *s = rows->pdata[i];
+		printf("%" G_GINT64_FORMAT "\tuid %u\t%s\t%s\t%s\t%s\t(%s)\n",
+		    s->id, s->uid, s->state, s->unit ? s->unit : "-",
+		    s->sender ? s->sender : "-", s->subject ? s->subject : "",
+		    s->reason ? s->reason : "");
+	}
+	return 0;
+}
+
+static int
+show_deliveries(struct bulletin *b, int limit)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GPtrArray) rows = store_list_deliveries(b->store, limit,
+	    &error);
+
+	if (rows == NULL) {
+		fprintf(stderr, "bulletinctl: %s\n", error->message);
+		return 1;
+	}
+	for (guint i = 0; i < rows->len; i++) {
+		const struct outgoing *o = rows->pdata[i];
+		printf("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\tattempts %d\t%s\n",
+		    o->id, o->kind, o->list ? o->list : "-", o->recipient,
+		    delivery_state_name(o->state), o->attempts,
+		    o->reply ? o->reply : "");
+	}
+	return 0;
+}
+
+static int
+show_issue(struct bulletin *b, int year, int number, const char *format)
+{
+	gint64 id = store_find_issue(b->store, year, number, NULL);
+	g_autoptr(GBytes) raw = id ? store_issue_message(b->store, id, NULL) :
+	    NULL;
+	g_autofree char *text = NULL;
+	gsize len;
+	const char *data;
+
+	if (raw == NULL) {
+		fprintf(stderr, "bulletinctl: no issue %d of %d was sent\n",
+		    number, year);
+		return 1;
+	}
+	data = g_bytes_get_data(raw, &len);
+	if (strcmp(format, "eml") == 0) {
+		fwrite(data, 1, len, stdout);
+		return 0;
+	}
+	if (strcmp(format, "text") != 0 && strcmp(format, "html") != 0)
+		usage();
+	text = message_part_text(data, len, strcmp(format, "text") == 0 ?
+	    "plain" : "html");
+	fputs(text ? text : "", stdout);
+	return text ? 0 : 1;
+}
+
+static int
+issue_command(struct bulletin *b, int argc, char **argv)
+{
+	g_autoptr(GDateTime) now = g_date_time_new_now_local();
+	int year = g_date_time_get_year(now);
+
+	if (argc >= 3 && strcmp(argv[1], "-y") == 0) {
+		year = atoi(argv[2]);
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc != 3)
+		usage();
+	return show_issue(b, year, atoi(argv[1]), argv[2]);
+}
+
+static int
+run(struct bulletin *b, int argc, char **argv)
+{
+	int limit = argc > 1 ? atoi(argv[1]) : 50;
+
+	if (strcmp(argv[0], "status") == 0)
+		return show_status(b);
+	if (strcmp(argv[0], "messages") == 0)
+		return show_messages(b, limit);
+	if (strcmp(argv[0], "deliveries") == 0)
+		return show_deliveries(b, limit);
+	if (strcmp(argv[0], "issue") == 0)
+		return issue_command(b, argc, argv);
+	usage();
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *path = BULLETIND_CONF;
+	g_autoptr(GError) error = NULL;
+	struct bulletin b = { 0 };
+	int ch, rc;
+
+	while ((ch = getopt(argc, argv, "+f:")) != -1) {
+		if (ch != 'f')
+			usage();
+		path = optarg;
+	}
+	if (optind >= argc)
+		usage();
+	log_init("bulletinctl", TRUE, 0);
+	message_library_init();
+	if ((b.config = config_load(path, &error)) == NULL ||
+	    (b.store = store_open(b.config->state_dir, &error)) == NULL) {
+		fprintf(stderr, "%s\n", error->message);
+		config_free(b.config);
+		return 1;
+	}
+	rc = run(&b, argc - optind, argv + optind);
+	store_close(b.store);
+	config_free(b.config);
+	return rc;
+}

@@ -1,0 +1,80 @@
+/* Reading secret files safely; see secret.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "secret.h"
+
+#define SECRET_MAX 4096
+
+static gboolean
+check_mode(int fd, const char *path, GError **error)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
+		    "%s: not a regular file", path);
+		return FALSE;
+	}
+	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
+		    "%s: readable by others (mode %03o); run: chmod 600 %s",
+		    path, st.st_mode & 0777, path);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+GBytes *
+secret_read(const char *path, GError **error)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	char *buf;
+	ssize_t n;
+
+	if (fd < 0) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
+		    "%s: %s", path, g_strerror(errno));
+		return NULL;
+	}
+	if (!check_mode(fd, path, error)) {
+		close(fd);
+		return NULL;
+	}
+	buf = g_malloc0(SECRET_MAX + 1);
+	n = read(fd, buf, SECRET_MAX);
+	close(fd);
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
+		buf[--n] = '\0';
+	if (n <= 0) {
+		g_free(buf);
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
+		    "%s: empty", path);
+		return NULL;
+	}
+	return g_bytes_new_with_free_func(buf, n, g_free, buf);
+}
+
+const char *
+secret_string(GBytes *secret)
+{
+	/* secret_read keeps a NUL after the data. */
+	return g_bytes_get_data(secret, NULL);
+}
+
+void
+secret_free(GBytes *secret)
+{
+	gsize len;
+	char *data;
+
+	if (secret == NULL)
+		return;
+	data = (char *)g_bytes_get_data(secret, &len);
+	explicit_bzero(data, len);
+	g_bytes_unref(secret);
+}

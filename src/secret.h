@@ -1,0 +1,23 @@
+/*
+ * Secrets (passwords, the sign-off key) come from files that only their
+ * owner may read.  The caller owns the result and wipes it with
+ * secret_free().
+ */
+#ifndef BULLETIN_SECRET_H
+#define BULLETIN_SECRET_H
+
+#include <glib.h>
+
+/*
+ * Read PATH.  Refused (CONFIG error, with the fix) if it is not a regular
+ * file, or group or others may access it.  A trailing newline is dropped.
+ */
+GBytes *secret_read(const char *path, GError **error);
+
+/* The secret as a NUL-terminated string (borrowed from SECRET). */
+const char *secret_string(GBytes *secret);
+
+/* Wipe and free (NULL-tolerant). */
+void secret_free(GBytes *secret);
+
+#endif
