@@ -1,0 +1,142 @@
+# shellcheck shell=bash
+# tests/lib/mail.sh - helpers for integration tests against the private mail
+# stack of contrib/mailstack. Source this file, then `mail_use_stack DIR` (or
+# source DIR/env yourself; if MAILSTACK_DIR is already set, DIR/env is loaded
+# here). Users are local parts (office) or full addresses (office@example.test).
+# Functions return non-zero and print to stderr on failure; they never exit.
+
+# Load the stack description DIR/env (MAILSTACK_* variables).
+mail_use_stack() {
+    [ -f "$1/env" ] || { echo "mail_use_stack: no $1/env (is the stack started?)" >&2; return 1; }
+    # shellcheck disable=SC1091
+    . "$1/env"
+}
+
+# Fail unless a stack description is loaded.
+_mail_need_env() {
+    [ -n "${MAILSTACK_DIR:-}" ] && [ -n "${MAILSTACK_DOVECOT_CONF:-}" ] && return 0
+    echo "mail.sh: no stack loaded: call mail_use_stack DIR first" >&2
+    return 1
+}
+
+# Print the full address of user $1 (local parts get @$MAILSTACK_DOMAIN).
+_mail_addr() {
+    case $1 in
+        *@*) echo "$1" ;;
+        *) echo "$1@${MAILSTACK_DOMAIN:-example.test}" ;;
+    esac
+}
+
+# Print the comma-separated address list $1 with _mail_addr applied to each.
+_mail_addrs() {
+    local a out="" IFS=,
+    for a in $1; do out+=${out:+,}$(_mail_addr "$a"); done
+    echo "$out"
+}
+
+# Print (ASCII) mailbox name $1 percent-encoded for an IMAP URL ("/" kept).
+_mail_urlpath() {
+    local LC_ALL=C s=$1 out="" c i
+    for ((i = 0; i < ${#s}; i++)); do
+        c=${s:i:1}
+        case $c in
+            [A-Za-z0-9._~/-]) out+=$c ;;
+            *) out+=$(printf '%%%02X' "'$c") ;;
+        esac
+    done
+    echo "$out"
+}
+
+# mail_send FROM TO FILE: submit raw message FILE unchanged over SMTP (port MAILSTACK_SMTP_PORT) with swaks; TO may be a,b,c.
+mail_send() {
+    local from to file=$3 tmp out rc
+    _mail_need_env || return 1
+    from=$(_mail_addr "$1")
+    to=$(_mail_addrs "$2")
+    [ -r "$file" ] || { echo "mail_send: cannot read $file" >&2; return 1; }
+    tmp=$(mktemp) || return 1
+    # Make DATA ourselves (CRLF, dot-stuffing, final dot) so that swaks sends
+    # the bytes as they are (no token or "\n" substitution, no From_ stripping).
+    perl -0777 -pe 's/\r?\n/\r\n/g; s/^\./../mg; $_ .= "\r\n" unless /\r\n\z/ || $_ eq ""; $_ .= "."' \
+        "$file" >"$tmp" || { rm -f "$tmp"; return 1; }
+    out=$(swaks --server 127.0.0.1 --port "$MAILSTACK_SMTP_PORT" --helo client.example.test \
+        --from "$from" --to "$to" --no-data-fixup --data "@$tmp" 2>&1)
+    rc=$?
+    rm -f "$tmp"
+    if [ $rc -ne 0 ]; then
+        printf 'mail_send: swaks failed (rc=%s) sending %s from %s to %s:\n%s\n' \
+            "$rc" "$file" "$from" "$to" "$out" >&2
+        return 1
+    fi
+}
+
+# mail_count USER [FOLDER]: print the number of messages in USER's FOLDER (default INBOX).
+mail_count() {
+    local out
+    _mail_need_env || return 1
+    out=$(doveadm -c "$MAILSTACK_DOVECOT_CONF" -f tab mailbox status \
+        -u "$(_mail_addr "$1")" messages "${2:-INBOX}") || return 1
+    printf '%s\n' "$out" | awk -F'\t' 'NR == 2 { print $NF }'
+}
+
+# mail_wait_count USER FOLDER N [TIMEOUT_S=30]: wait until USER's FOLDER holds >= N messages.
+mail_wait_count() {
+    local user=$1 folder=$2 want=$3 timeout=${4:-30} n="" deadline
+    _mail_need_env || return 1
+    deadline=$(($(date +%s%N) + timeout * 1000000000))
+    while :; do
+        n=$(mail_count "$user" "$folder" 2>/dev/null) || n=""
+        [ -n "$n" ] && [ "$n" -ge "$want" ] && return 0
+        if [ "$(date +%s%N)" -ge "$deadline" ]; then
+            echo "mail_wait_count: $user/$folder has ${n:-?} messages, wanted >= $want (timeout ${timeout}s)" >&2
+            return 1
+        fi
+        sleep 0.2
+    done
+}
+
+# mail_fetch USER UID [FOLDER]: print the raw message (CRLF line ends, as IMAP serves it) over IMAPS, certificate verified.
+mail_fetch() {
+    _mail_need_env || return 1
+    curl -sS --max-time 30 --cacert "$MAILSTACK_CA" \
+        -u "$(_mail_addr "$1"):${MAILSTACK_PASSWORD:-secret}" \
+        "imaps://127.0.0.1:$MAILSTACK_IMAPS_PORT/$(_mail_urlpath "${3:-INBOX}");UID=$2"
+}
+
+# mail_uids USER [FOLDER]: print the UIDs of all messages in the folder, one per line.
+mail_uids() {
+    _mail_need_env || return 1
+    doveadm -c "$MAILSTACK_DOVECOT_CONF" search -u "$(_mail_addr "$1")" \
+        mailbox "${2:-INBOX}" ALL | awk '{ print $2 }'
+}
+
+# mail_fetch_all USER [FOLDER]: print all messages of the folder (UID order), separated by a line "=====".
+mail_fetch_all() {
+    local uids uid sep=""
+    uids=$(mail_uids "$1" "${2:-INBOX}") || return 1
+    for uid in $uids; do
+        printf '%s' "$sep"
+        mail_fetch "$1" "$uid" "${2:-INBOX}" || return 1
+        sep=$'=====\n'
+    done
+}
+
+# mail_queue_empty_wait [TIMEOUT_S=30]: wait until the Postfix queue is empty.
+mail_queue_empty_wait() {
+    local timeout=${1:-30} deadline out
+    _mail_need_env || return 1
+    deadline=$(($(date +%s%N) + timeout * 1000000000))
+    while :; do
+        out=$(postqueue -c "$MAILSTACK_POSTFIX_CONF" -p 2>&1) || out="postqueue failed: $out"
+        case $out in "Mail queue is empty"*) return 0 ;; esac
+        if [ "$(date +%s%N)" -ge "$deadline" ]; then
+            printf 'mail_queue_empty_wait: queue not empty after %ss:\n%s\n' "$timeout" "$out" >&2
+            return 1
+        fi
+        sleep 0.2
+    done
+}
+
+if [ -n "${MAILSTACK_DIR:-}" ] && [ -f "$MAILSTACK_DIR/env" ]; then
+    mail_use_stack "$MAILSTACK_DIR"
+fi
