@@ -115,6 +115,7 @@ outgoing_from_row(sqlite3_stmt *st)
 	o->created = sqlite3_column_int64(st, 7);
 	o->state = delivery_state_parse(
 	    (const char *)sqlite3_column_text(st, 8));
+	o->reply = store_column_dup(st, 9);
 	return o;
 }
 
@@ -123,8 +124,8 @@ store_due_mail(struct store *store, gint64 now, GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
 	    "SELECT o.id, o.kind, o.issue, o.list, o.recipient,"
-	    " COALESCE(o.message, i.message), o.attempts, o.created, o.state"
-	    " FROM outbox o LEFT JOIN issues i ON i.id = o.issue"
+	    " COALESCE(o.message, i.message), o.attempts, o.created, o.state,"
+	    " o.reply FROM outbox o LEFT JOIN issues i ON i.id = o.issue"
 	    " WHERE o.state IN ('pending', 'deferred') AND o.next_attempt <= ?"
 	    " ORDER BY o.id", error);
 	GPtrArray *out;
@@ -241,27 +242,15 @@ GPtrArray *
 store_list_deliveries(struct store *store, int limit, GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT id, kind, issue, list, recipient, state, attempts,"
-	    " created, reply FROM outbox ORDER BY id DESC LIMIT ?", error);
+	    "SELECT id, kind, issue, list, recipient, NULL, attempts, created,"
+	    " state, reply FROM outbox ORDER BY id DESC LIMIT ?", error);
 	GPtrArray *out;
 
 	if (st == NULL)
 		return NULL;
 	sqlite3_bind_int(st, 1, limit);
 	out = g_ptr_array_new_with_free_func((GDestroyNotify)outgoing_free);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct outgoing *o = g_new0(struct outgoing, 1);
-		o->id = sqlite3_column_int64(st, 0);
-		o->kind = store_column_dup(st, 1);
-		o->issue = sqlite3_column_int64(st, 2);
-		o->list = store_column_dup(st, 3);
-		o->recipient = store_column_dup(st, 4);
-		o->state = delivery_state_parse(
-		    (const char *)sqlite3_column_text(st, 5));
-		o->attempts = sqlite3_column_int(st, 6);
-		o->created = sqlite3_column_int64(st, 7);
-		o->reply = store_column_dup(st, 8);
-		g_ptr_array_add(out, o);
-	}
+	while (sqlite3_step(st) == SQLITE_ROW)
+		g_ptr_array_add(out, outgoing_from_row(st));
 	return out;
 }
