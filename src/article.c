@@ -1,6 +1,12 @@
-/* Titles and bodies of contributed articles; see article.h. */
+/*
+ * An article out of a message: which part holds it (text, HTML, a
+ * forwarded message, a .docx), its title, its 审签/执笔/电话 fields, and
+ * whether it must be held (classified, or only in a format that needs
+ * conversion).  Pure: bytes in, article out.
+ */
 #include <string.h>
 
+#include "article-docx.h"
 #include "article.h"
 #include "header.h"
 
@@ -66,89 +72,369 @@ article_title_from_subject(const char *subject)
 	return g_strdup(*p != '\0' ? p : "（无标题）");
 }
 
-/* Lines that start what is not the article: quotes, forwards, signatures. */
-static gboolean
-line_ends_article(const char *line)
-{
-	static const char *const starts[] = {
-		"-----原始邮件-----", "-----Original Message-----",
-		"-----转发的邮件-----", "---------- Forwarded message",
-		"发自我的iPhone", "发自我的华为手机", "发自我的手机",
-		"Sent from my iPhone",
-	};
+/* Subjects that say nothing about the article. */
+static const char *const generic_titles[] = {
+	"投稿", "稿件", "信息", "供稿", "来稿", "简报", "简报投稿", "信息报送",
+	"报送", "投稿件", "（无标题）", "无标题", "附件", "文章",
+};
 
-	if (strcmp(line, "-- ") == 0 || strcmp(line, "--") == 0)
-		return TRUE;
-	for (guint i = 0; i < G_N_ELEMENTS(starts); i++)
-		if (g_str_has_prefix(line, starts[i]))
-			return TRUE;
-	return g_str_has_prefix(line, "在") && g_str_has_suffix(line, "写道：");
+/* Markers that make a title a revision of an earlier one. */
+static const char *const revision_marks[] = {
+	"（修改稿）", "(修改稿)", "【修改稿】", "[修改稿]", "修改稿：", "修改稿:",
+	"修改稿", "（更正）", "(更正)", "【更正】", "更正：", "更正:", "更正",
+	"（修订）", "修订稿", "修订", "（第二稿）", "第二稿", "（二稿）",
+};
+
+static const char *const classified_marks[] = {
+	"绝密★", "机密★", "秘密★", "【绝密】", "【机密】", "【秘密】",
+	"[绝密]", "[机密]", "[秘密]", "（绝密）", "（机密）", "（秘密）",
+};
+
+static const char *const field_names[ARTICLE_N_FIELDS] = {
+	[ARTICLE_REVIEWER] = "审签",
+	[ARTICLE_WRITER] = "执笔",
+	[ARTICLE_PHONE] = "电话",
+};
+
+const char *
+article_field_name(enum article_field field)
+{
+	return field_names[field];
 }
 
-/* Trim ASCII and ideographic spaces (U+3000) at both ends, in place. */
-static char *
-trim_paragraph(char *s)
+gboolean
+article_title_is_generic(const char *title)
 {
-	char *end;
-
-	for (;;) {
-		if (*s == ' ' || *s == '\t' || *s == '\r')
-			s++;
-		else if (g_str_has_prefix(s, "\u3000") ||
-		    g_str_has_prefix(s, "\u00a0"))
-			s = g_utf8_next_char(s);
-		else
-			break;
-	}
-	end = s + strlen(s);
-	while (end > s) {
-		char *prev = g_utf8_prev_char(end);
-		gunichar c = g_utf8_get_char(prev);
-		if (c != ' ' && c != '\t' && c != '\r' && c != 0x3000 &&
-		    c != 0xa0)
-			break;
-		end = prev;
-	}
-	*end = '\0';
-	return s;
+	for (guint i = 0; i < G_N_ELEMENTS(generic_titles); i++)
+		if (strcmp(title, generic_titles[i]) == 0)
+			return TRUE;
+	return FALSE;
 }
 
 char *
-article_body_from_text(const char *text, const char *title)
+article_title_key(const char *title)
 {
-	g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
-	GString *out = g_string_new(NULL);
+	g_autofree char *t = g_strdup(title);
+	GString *out;
 
-	for (guint i = 0; lines[i] != NULL; i++) {
-		char *line;
-
-		if (line_ends_article(lines[i]))
-			break;
-		line = trim_paragraph(lines[i]);
-		if (*line == '\0' || *line == '>')
-			continue;
-		if (out->len == 0 && title != NULL && strcmp(line, title) == 0)
-			continue;
-		if (out->len > 0)
-			g_string_append_c(out, '\n');
-		g_string_append(out, line);
+	for (guint i = 0; i < G_N_ELEMENTS(revision_marks); i++) {
+		char *p;
+		while ((p = strstr(t, revision_marks[i])) != NULL)
+			memmove(p, p + strlen(revision_marks[i]),
+			    strlen(p + strlen(revision_marks[i])) + 1);
+	}
+	out = g_string_new(NULL);
+	for (const char *p = t; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (!g_unichar_isspace(c) && c != 0x3000)
+			g_string_append_unichar(out, c);
 	}
 	return g_string_free(out, FALSE);
 }
 
-char **
-article_paragraphs(const char *body)
+/* Text that is no article: blank, or a pointer to an attachment or HTML. */
+gboolean
+article_is_stub(const char *text)
 {
-	return g_strsplit(body, "\n", -1);
+	static const char *const words[] = {
+		"附件", "查收", "HTML", "html", "Html", "超文本",
+	};
+	g_autofree char *key = article_title_key(text);
+
+	if (*key == '\0')
+		return TRUE;
+	if (g_utf8_strlen(key, -1) > 60)
+		return FALSE;
+	for (guint i = 0; i < G_N_ELEMENTS(words); i++)
+		if (strstr(key, words[i]) != NULL)
+			return TRUE;
+	return FALSE;
 }
 
-glong
-article_length(const char *body)
+static gboolean
+is_classified(const char *subject, const char *body)
 {
-	glong n = 0;
+	g_autofree char *first = g_strndup(body, strcspn(body, "\n"));
+	static const char *const levels[] = { "绝密", "机密", "秘密" };
 
-	for (const char *p = body; *p != '\0'; p = g_utf8_next_char(p))
-		if (*p != '\n')
-			n++;
-	return n;
+	for (guint i = 0; i < G_N_ELEMENTS(classified_marks); i++)
+		if (strstr(subject, classified_marks[i]) != NULL ||
+		    g_str_has_prefix(first, classified_marks[i]))
+			return TRUE;
+	for (guint i = 0; i < G_N_ELEMENTS(levels); i++)
+		if (g_str_has_prefix(subject, levels[i]) ||
+		    (g_str_has_prefix(first, levels[i]) &&
+		    g_utf8_strlen(first, -1) <= 12))
+			return TRUE;
+	return FALSE;
+}
+
+/* Where key K of a field starts in LINE at or after FROM, or NULL. */
+static const char *
+find_field(const char *line, enum article_field *field_r, const char **value_r)
+{
+	static const struct {
+		const char *key;
+		enum article_field field;
+	} keys[] = {
+		{ "审签", ARTICLE_REVIEWER }, { "签发", ARTICLE_REVIEWER },
+		{ "执笔", ARTICLE_WRITER }, { "撰稿", ARTICLE_WRITER },
+		{ "联系电话", ARTICLE_PHONE }, { "电话", ARTICLE_PHONE },
+	};
+	const char *best = NULL;
+
+	for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
+		const char *p = strstr(line, keys[i].key);
+		const char *after;
+		if (p == NULL || (best != NULL && p >= best))
+			continue;
+		after = p + strlen(keys[i].key);
+		while (*after == ' ')
+			after++;
+		if (*after != ':' && !g_str_has_prefix(after, "："))
+			continue;
+		best = p;
+		*field_r = keys[i].field;
+		*value_r = after + (*after == ':' ? 1 : strlen("："));
+	}
+	return best;
+}
+
+/* A line made only of fields ("审签：张三  执笔：李四"): take them. */
+static gboolean
+take_fields(const char *line, char **fields)
+{
+	enum article_field field;
+	const char *value, *next;
+	enum article_field next_field;
+	const char *next_value;
+
+	if (find_field(line, &field, &value) != line)
+		return FALSE;
+	while (value != NULL) {
+		g_autofree char *v = NULL;
+		next = find_field(value, &next_field, &next_value);
+		v = g_strndup(value, next ? (gsize)(next - value) : strlen(value));
+		g_strstrip(v);
+		while (g_str_has_suffix(v, "，") || g_str_has_suffix(v, "；"))
+			v[strlen(v) - strlen("，")] = '\0';
+		g_strchomp(v);
+		if (fields[field] == NULL && *v != '\0')
+			fields[field] = g_strdup(v);
+		field = next_field;
+		value = next ? next_value : NULL;
+	}
+	return TRUE;
+}
+
+/* BODY without its field lines; the fields go to ART. */
+static char *
+split_fields(struct article *art, const char *body)
+{
+	g_auto(GStrv) paras = article_paragraphs(body);
+	GString *out = g_string_new(NULL);
+
+	for (guint i = 0; paras[i] != NULL; i++) {
+		if (take_fields(paras[i], art->fields))
+			continue;
+		if (out->len > 0)
+			g_string_append_c(out, '\n');
+		g_string_append(out, paras[i]);
+	}
+	return g_string_free(out, FALSE);
+}
+
+static gboolean
+has_suffix_ci(const char *name, const char *suffix)
+{
+	gsize n = strlen(name), k = strlen(suffix);
+
+	return n >= k && g_ascii_strcasecmp(name + n - k, suffix) == 0;
+}
+
+static gboolean
+is_docx(const struct attachment *a)
+{
+	return has_suffix_ci(a->name, ".docx") || strcmp(a->content_type,
+	    "application/vnd.openxmlformats-officedocument."
+	    "wordprocessingml.document") == 0;
+}
+
+/* Formats we keep but cannot read: an editor must convert them. */
+static gboolean
+needs_conversion(const struct attachment *a)
+{
+	static const char *const suffixes[] = {
+		".doc", ".wps", ".pdf", ".rtf", ".dat", ".odt", ".wpt",
+	};
+	static const char *const types[] = {
+		"application/msword", "application/pdf", "application/ms-tnef",
+		"application/vnd.ms-tnef", "application/kswps", "application/rtf",
+		"application/vnd.ms-works",
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(suffixes); i++)
+		if (has_suffix_ci(a->name, suffixes[i]))
+			return TRUE;
+	for (guint i = 0; i < G_N_ELEMENTS(types); i++)
+		if (strcmp(a->content_type, types[i]) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/* The text of M: text/plain unless it is a stub, else the HTML. */
+static char *
+message_text(const struct message *m, gboolean *from_html_r)
+{
+	*from_html_r = FALSE;
+	if (m->plain != NULL && !article_is_stub(m->plain))
+		return g_strdup(m->plain);
+	if (m->html != NULL) {
+		*from_html_r = TRUE;
+		return article_html_to_text(m->html, strlen(m->html));
+	}
+	return g_strdup(m->plain ? m->plain : "");
+}
+
+/* A docx attachment's text, when the mail's own text is a stub. */
+static char *
+docx_text(struct article *art, const struct message *m, char **title_r)
+{
+	for (guint i = 0; i < m->attachments->len; i++) {
+		const struct attachment *a = m->attachments->pdata[i];
+		g_autoptr(GError) error = NULL;
+		char *text;
+		if (!is_docx(a))
+			continue;
+		text = article_docx_to_text(g_bytes_get_data(a->data, NULL),
+		    g_bytes_get_size(a->data), title_r, &error);
+		if (text != NULL)
+			return text;
+		g_ptr_array_add(art->diagnostics, g_strdup_printf("%s: %s",
+		    a->name, error->message));
+	}
+	return NULL;
+}
+
+static void
+note_conversions(struct article *art, const struct message *m)
+{
+	for (guint i = 0; i < m->attachments->len; i++) {
+		const struct attachment *a = m->attachments->pdata[i];
+		if (needs_conversion(a))
+			g_ptr_array_add(art->diagnostics, g_strdup_printf(
+			    "%s needs conversion", a->name));
+	}
+}
+
+static gboolean
+any_needs_conversion(const struct message *m)
+{
+	for (guint i = 0; i < m->attachments->len; i++)
+		if (needs_conversion(m->attachments->pdata[i]))
+			return TRUE;
+	return FALSE;
+}
+
+/* The title: the subject's, unless it is generic. */
+static char *
+choose_title(const struct message *src, const char *text,
+    const char *doc_title)
+{
+	char *title = article_title_from_subject(src->subject);
+	g_autofree char *first = NULL;
+
+	if (!article_title_is_generic(title))
+		return title;
+	if (doc_title != NULL) {
+		g_free(title);
+		return g_strdup(doc_title);
+	}
+	first = article_body_from_text(text, NULL);
+	first[strcspn(first, "\n")] = '\0';
+	if (*first != '\0' && g_utf8_strlen(first, -1) <= 40 &&
+	    !g_str_has_suffix(first, "。")) {
+		g_free(title);
+		return g_steal_pointer(&first);
+	}
+	return title;
+}
+
+/* The message the article is in: a bare forward files its inner mail. */
+static const struct message *
+article_source(const struct message *m)
+{
+	gboolean html;
+	g_autofree char *text = NULL;
+	g_autofree char *body = NULL;
+
+	if (m->forwarded == NULL)
+		return m;
+	text = message_text(m, &html);
+	body = article_body_from_text(text, NULL);
+	return article_is_stub(body) ? m->forwarded : m;
+}
+
+static void
+fill_body(struct article *art, const struct message *src)
+{
+	gboolean from_html;
+	g_autofree char *text = message_text(src, &from_html);
+	g_autofree char *doc_title = NULL;
+	g_autofree char *plain_body = article_body_from_text(text, NULL);
+	g_autofree char *body = NULL;
+
+	if (article_is_stub(plain_body)) {
+		char *doc = docx_text(art, src, &doc_title);
+		if (doc != NULL) {
+			g_free(text);
+			text = doc;
+		} else if (any_needs_conversion(src))
+			art->hold = "the article is only in an attachment that "
+			    "needs conversion";
+	}
+	art->title = choose_title(src, text, doc_title);
+	body = article_body_from_text(text, art->title);
+	art->body = split_fields(art, body);
+}
+
+static gpointer
+copy_string(gconstpointer s, gpointer unused)
+{
+	return g_strdup(s);
+}
+
+struct article *
+article_extract(const struct message *m)
+{
+	struct article *art = g_new0(struct article, 1);
+	const struct message *src = article_source(m);
+
+	art->diagnostics = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_extend(art->diagnostics, m->diagnostics, copy_string,
+	    NULL);
+	if (src != m)
+		g_ptr_array_extend(art->diagnostics, src->diagnostics,
+		    copy_string, NULL);
+	art->attachments = g_ptr_array_ref(src->attachments);
+	fill_body(art, src);
+	note_conversions(art, src);
+	if (is_classified(m->subject, art->body) ||
+	    (src != m && is_classified(src->subject, art->body)))
+		art->hold = "classified (秘密/机密/绝密)";
+	return art;
+}
+
+void
+article_free(struct article *art)
+{
+	if (art == NULL)
+		return;
+	g_free(art->title);
+	g_free(art->body);
+	for (int i = 0; i < ARTICLE_N_FIELDS; i++)
+		g_free(art->fields[i]);
+	g_ptr_array_unref(art->attachments);
+	g_ptr_array_unref(art->diagnostics);
+	g_free(art);
 }

@@ -1,12 +1,49 @@
 /*
- * Article extraction: a contribution's subject and text → the title and
- * paragraphs that go into the issue.  Pure functions over UTF-8 strings;
- * results belong to the caller.
+ * Article extraction: a contribution → the title, paragraphs and fields
+ * that go into the issue.  Pure functions; results belong to the caller.
+ * article.c chooses the source and the title, article-text.c cleans
+ * plain text, article-html.c reads HTML, article-docx.c reads Word files.
  */
 #ifndef BULLETIN_ARTICLE_H
 #define BULLETIN_ARTICLE_H
 
 #include <glib.h>
+
+#include "message.h"
+
+enum article_field {
+	ARTICLE_REVIEWER,	/* 审签 */
+	ARTICLE_WRITER,		/* 执笔 */
+	ARTICLE_PHONE,		/* 电话 */
+	ARTICLE_N_FIELDS,
+};
+
+struct article {
+	char		*title;
+	char		*body;		/* one paragraph per line */
+	char		*fields[ARTICLE_N_FIELDS];	/* or NULL */
+	const char	*hold;		/* why it must be held, or NULL */
+	GPtrArray	*attachments;	/* struct attachment *, shared with
+					   the message (a reference) */
+	GPtrArray	*diagnostics;	/* char * */
+};
+
+/* The article in M (a contribution).  Never NULL; free with article_free. */
+struct article *article_extract(const struct message *m);
+void article_free(struct article *art);
+
+/* "审签", "执笔", "电话" */
+const char *article_field_name(enum article_field field);
+
+/* TITLE says nothing (投稿, 稿件 …). */
+gboolean article_title_is_generic(const char *title);
+
+/* TITLE without revision marks (修改稿, 更正 …) and spaces: what makes a
+ * revision the same article. */
+char *article_title_key(const char *title);
+
+/* TEXT is no article: blank, or only points at an attachment or HTML. */
+gboolean article_is_stub(const char *text);
 
 /* The title: SUBJECT without Re:/Fw:/投稿： … prefixes, one line. */
 char *article_title_from_subject(const char *subject);

@@ -6,6 +6,7 @@
  *	bulletinctl [-f file] messages [N]
  *	bulletinctl [-f file] deliveries [N]
  *	bulletinctl [-f file] issue [-y year] N text|html|eml
+ *	bulletinctl [-f file] inspect [--json] FILE.eml
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,8 +15,10 @@
 
 #include "bulletin.h"
 #include "command.h"
+#include "inspect.h"
 #include "log.h"
 #include "message.h"
+#include "verdict.h"
 
 #ifndef BULLETIND_CONF
 #define BULLETIND_CONF "/etc/bulletind/bulletind.conf"
@@ -28,7 +31,8 @@ usage(void)
 	    "       bulletinctl [-f file] messages [count]\n"
 	    "       bulletinctl [-f file] deliveries [count]\n"
 	    "       bulletinctl [-f file] issue [-y year] number "
-	    "text|html|eml\n");
+	    "text|html|eml\n"
+	    "       bulletinctl [-f file] inspect [--json] file.eml\n");
 	exit(2);
 }
 
@@ -132,6 +136,30 @@ issue_command(struct bulletin *b, int argc, char **argv)
 	return show_issue(b, year, atoi(argv[1]), argv[2]);
 }
 
+/* What the daemon would do with a message, changing nothing. */
+static int
+inspect(const struct config *c, int argc, char **argv)
+{
+	gboolean json = argc == 3 && strcmp(argv[1], "--json") == 0;
+	g_autoptr(GError) error = NULL;
+	g_autofree char *raw = NULL;
+	g_autofree char *out = NULL;
+	struct verdict *v;
+	gsize len;
+
+	if (argc != (json ? 3 : 2))
+		usage();
+	if (!g_file_get_contents(argv[argc - 1], &raw, &len, &error)) {
+		fprintf(stderr, "bulletinctl: %s\n", error->message);
+		return 1;
+	}
+	v = verdict_new(c, raw, len);
+	out = json ? inspect_json(v) : inspect_text(v);
+	puts(out);
+	verdict_free(v);
+	return 0;
+}
+
 static int
 run(struct bulletin *b, int argc, char **argv)
 {
@@ -165,7 +193,13 @@ main(int argc, char **argv)
 		usage();
 	log_init("bulletinctl", TRUE, 0);
 	message_library_init();
-	if ((b.config = config_load(path, &error)) == NULL ||
+	if ((b.config = config_load(path, &error)) != NULL &&
+	    strcmp(argv[optind], "inspect") == 0) {
+		rc = inspect(b.config, argc - optind, argv + optind);
+		config_free(b.config);
+		return rc;
+	}
+	if (b.config == NULL ||
 	    (b.store = store_open(b.config->state_dir, &error)) == NULL) {
 		fprintf(stderr, "%s\n", error->message);
 		config_free(b.config);

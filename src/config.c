@@ -29,6 +29,12 @@ static const struct key_spec top_keys[] = {
 	{ "imap", KEY_GROUP, TRUE }, { "smtp", KEY_GROUP, TRUE },
 	{ "state_dir", KEY_STRING, TRUE }, { "key_file", KEY_STRING, TRUE },
 	{ "code_lifetime", KEY_INT, FALSE }, { "user", KEY_STRING, FALSE },
+	{ "limits", KEY_GROUP, FALSE },
+	{ NULL },
+};
+static const struct key_spec limits_keys[] = {
+	{ "message_size", KEY_INT, FALSE }, { "mime_depth", KEY_INT, FALSE },
+	{ "mime_parts", KEY_INT, FALSE },
 	{ NULL },
 };
 static const struct key_spec bulletin_keys[] = {
@@ -452,6 +458,23 @@ load_smtp(struct loader *l, struct config *c, config_setting_t *g)
 		    "retry_max at least retry_initial");
 }
 
+static void
+load_limits(struct loader *l, struct config *c, config_setting_t *g)
+{
+	long long size = 25 << 20;
+
+	/* libconfig reads an int setting as int64 too. */
+	if (g != NULL)
+		config_setting_lookup_int64(g, "message_size", &size);
+	c->limits.message_size = size;
+	c->limits.mime_depth = g ? get_int(g, "mime_depth", 10) : 10;
+	c->limits.mime_parts = g ? get_int(g, "mime_parts", 100) : 100;
+	if (size < 1024 || c->limits.mime_depth < 2 ||
+	    c->limits.mime_parts < 2)
+		loader_error(l, g, "limits: message_size must be at least 1024, "
+		    "mime_depth and mime_parts at least 2");
+}
+
 /* A member of the expected type, or NULL (check_group reported it). */
 static config_setting_t *
 section(const config_setting_t *parent, const char *name, enum key_type type)
@@ -492,6 +515,9 @@ load_top(struct loader *l, struct config *c, config_setting_t *root)
 	if ((g = section(root, "editors", KEY_LIST)) != NULL)
 		load_editors(l, c, g);
 	load_lists(l, c, section(root, "lists", KEY_GROUP));
+	g = section(root, "limits", KEY_GROUP);
+	if (g == NULL || check_group(l, g, limits_keys, "limits"))
+		load_limits(l, c, g);
 	if ((g = section(root, "imap", KEY_GROUP)) != NULL &&
 	    check_group(l, g, imap_keys, "imap"))
 		load_imap(l, c, g);

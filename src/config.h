@@ -63,6 +63,12 @@ struct config {
 	int		 retry_max;	/* longest wait between retries */
 	int		 retry_give_up;	/* seconds after which 4xx becomes failed */
 
+	struct {
+		gint64	 message_size;	/* bytes */
+		int	 mime_depth;
+		int	 mime_parts;
+	} limits;
+
 	char		*state_dir;
 	char		*key_file;
 	int		 code_lifetime;	/* seconds a confirmation code lives */

@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "article.h"
-#include "classify.h"
 #include "command.h"
 #include "crashpoint.h"
 #include "error.h"
@@ -11,118 +10,262 @@
 #include "log.h"
 #include "message.h"
 #include "notify.h"
-
-/* What became of a message, decided before anything is written. */
-struct filing {
-	enum message_state	 state;
-	const char		*reason;
-	const struct unit	*unit;
-	const struct editor	*editor;
-	const char		*folder;
-};
-
-static void
-decide(struct bulletin *b, const struct message *m, gint64 same,
-    struct filing *f)
-{
-	const struct config *c = b->config;
-	enum message_class class;
-
-	f->folder = c->imap_processed_folder;
-	if (same > 0) {
-		f->state = MESSAGE_DUPLICATE;
-		f->reason = "same Message-ID or content as an earlier message";
-		return;
-	}
-	class = classify_message(c, m, &f->reason, &f->unit, &f->editor);
-	switch (class) {
-	case CLASS_CONTRIBUTION:
-		f->state = MESSAGE_FILED;
-		if (*m->text == '\0') {
-			f->state = MESSAGE_QUARANTINED;
-			f->reason = "no article text";
-			f->folder = c->imap_quarantine_folder;
-		}
-		break;
-	case CLASS_COMMAND:
-		f->state = MESSAGE_COMMAND;
-		break;
-	case CLASS_UNKNOWN:
-		f->state = MESSAGE_QUARANTINED;
-		f->folder = c->imap_quarantine_folder;
-		break;
-	default:
-		f->state = MESSAGE_IGNORED;
-		break;
-	}
-}
+#include "verdict.h"
 
 static char *
 receipt_text(const struct unit *u, const char *title, const char *body,
-    int seq, int number)
+    int seq, int number, int replaced)
 {
+	g_autofree char *note = replaced > 0 ? g_strdup_printf(
+	    "本稿为修改稿，已替换草稿中原第%d篇稿件（原稿留档）。\n\n", replaced) :
+	    g_strdup("");
+
 	return g_strdup_printf("%s：\n\n"
-	    "您单位的来稿已收到，已编入下一期简报草稿（拟第%d期）。\n\n"
+	    "您单位的来稿已收到，已编入下一期简报草稿（拟第%d期）。\n\n%s"
 	    "稿件编号：%d\n标题：%s\n字数：%ld\n\n"
-	    "本邮件由简报系统自动发送，请勿直接回复。\n",
-	    u->name, number, seq, title, article_length(body));
+	    "如需修改，请直接回复本邮件并附上修改稿。\n"
+	    "本邮件由简报系统自动发送。\n",
+	    u->name, number, note, seq, title, article_length(body));
 }
 
-static gboolean
-file_contribution(struct bulletin *b, const struct message *m,
-    gint64 message, const struct unit *u, GError **error)
+/* Message-IDs named in In-Reply-To and References (NULL-terminated). */
+static char **
+referenced_ids(const char *threading)
 {
-	g_autofree char *title = article_title_from_subject(m->subject);
-	g_autofree char *body = article_body_from_text(m->text, title);
-	g_autoptr(GDateTime) now = g_date_time_new_now_local();
-	g_autofree char *subject = g_strdup_printf("来稿已收到：%s", title);
-	g_autofree char *text = NULL;
-	gint64 issue = store_draft_issue(b->store, error);
-	int seq = 0;
-	int number;
+	GPtrArray *ids = g_ptr_array_new();
+	const char *p = threading;
 
-	if (issue == 0 || store_add_article(b->store, issue, message, u->code,
-	    title, body, &seq, error) == 0)
+	while ((p = strchr(p, '<')) != NULL) {
+		const char *end = strchr(p, '>');
+		if (end == NULL)
+			break;
+		g_ptr_array_add(ids, g_strndup(p + 1, end - p - 1));
+		p = end + 1;
+	}
+	g_ptr_array_add(ids, NULL);
+	return (char **)g_ptr_array_free(ids, FALSE);
+}
+
+/* What only the store knows: a duplicate article or a revision. */
+struct filing {
+	gint64		 issue;
+	gint64		 replaces;	/* article id, or 0 */
+	int		 seq;		/* its number, reused by the revision */
+	char		*title_key;
+	char		*digest;	/* of the body */
+};
+
+static gboolean
+check_article(struct bulletin *b, struct verdict *v, struct filing *f,
+    GError **error)
+{
+	const struct article *art = v->article;
+	g_auto(GStrv) ids = referenced_ids(v->message->threading);
+	gint64 same;
+
+	f->title_key = article_title_key(art->title);
+	f->digest = g_compute_checksum_for_string(G_CHECKSUM_SHA256,
+	    art->body, -1);
+	if ((same = store_find_same_article(b->store, v->unit->code,
+	    f->digest, error)) < 0)
 		return FALSE;
-	number = store_next_number(b->store, g_date_time_get_year(now),
-	    b->config->bulletin.first_number, error);
-	if (number == 0)
-		return FALSE;
-	log_info("article %d filed for %s: %s", seq, u->code, title);
-	text = receipt_text(u, title, body, seq, number);
-	return notify_queue_reply(b->store, b->config, "receipt", u->name,
-	    m->from_address, subject, text, m->message_id, error);
-}
-
-static gboolean
-tell_quarantined(struct bulletin *b, const struct message *m,
-    const char *reason, GError **error)
-{
-	g_autofree char *text = g_strdup_printf(
-	    "以下邮件未编入简报，已移至“%s”文件夹，待编辑处理：\n\n"
-	    "发件人：%s%s%s\n主题：%s\n原因：%s\n",
-	    b->config->imap_quarantine_folder,
-	    m->from_name ? m->from_name : "", m->from_name ? " " : "",
-	    m->from_address ? m->from_address : "（无）", m->subject, reason);
-
-	return notify_queue_editors(b->store, b->config,
-	    "【待处理】一封来信已隔离", text, error);
-}
-
-static gboolean
-act(struct bulletin *b, const struct message *m, gint64 message,
-    const struct filing *f, GError **error)
-{
-	switch (f->state) {
-	case MESSAGE_FILED:
-		return file_contribution(b, m, message, f->unit, error);
-	case MESSAGE_COMMAND:
-		return command_execute(b, m, f->editor, error);
-	case MESSAGE_QUARANTINED:
-		return tell_quarantined(b, m, f->reason, error);
-	default:
+	if (same > 0) {
+		v->state = MESSAGE_DUPLICATE;
+		g_free(v->reason);
+		v->reason = g_strdup("same article text as an earlier one from "
+		    "this unit");
 		return TRUE;
 	}
+	if ((f->issue = store_draft_issue(b->store, error)) == 0)
+		return FALSE;
+	f->replaces = store_find_revision(b->store, f->issue, v->unit->code,
+	    f->title_key, ids, &f->seq, error);
+	if (f->replaces < 0)
+		return FALSE;
+	if (f->replaces > 0) {
+		v->state = MESSAGE_REPLACED;
+		g_free(v->reason);
+		v->reason = g_strdup_printf("revision of article %d", f->seq);
+	}
+	return TRUE;
+}
+
+static gboolean
+keep_attachments(struct bulletin *b, const struct article *art,
+    gint64 message, GError **error)
+{
+	for (guint i = 0; i < art->attachments->len; i++) {
+		const struct attachment *a = art->attachments->pdata[i];
+		if (!store_add_attachment(b->store, message, a->name,
+		    a->content_type, a->data, error))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean
+tell_conversions(struct bulletin *b, const struct verdict *v, GError **error)
+{
+	g_autoptr(GString) text = g_string_new(NULL);
+
+	for (guint i = 0; i < v->article->diagnostics->len; i++) {
+		const char *d = v->article->diagnostics->pdata[i];
+		if (g_str_has_suffix(d, "needs conversion"))
+			g_string_append_printf(text, "  %s\n", d);
+	}
+	if (text->len == 0)
+		return TRUE;
+	g_string_prepend(text, "以下来稿附件需要转换格式后才能编辑：\n\n");
+	g_string_append_printf(text, "\n来稿单位：%s\n标题：%s\n",
+	    v->unit->name, v->article->title);
+	return notify_queue_editors(b->store, b->config, "【需转换】来稿附件格式",
+	    text->str, error);
+}
+
+static gboolean
+file_article(struct bulletin *b, struct verdict *v, struct filing *f,
+    gint64 message, GError **error)
+{
+	const struct article *art = v->article;
+	struct article_row row = { v->unit->code, art->title, f->title_key,
+	    art->body, f->digest, { art->fields[0], art->fields[1],
+	    art->fields[2] }, v->state == MESSAGE_HELD };
+	int seq = 0;
+
+	if (f->issue == 0 && (f->issue = store_draft_issue(b->store,
+	    error)) == 0)
+		return FALSE;
+	if (f->replaces > 0 &&
+	    !store_set_article_replaced(b->store, f->replaces, error))
+		return FALSE;
+	if (store_add_article(b->store, f->issue, message, &row,
+	    f->replaces > 0 ? f->seq : 0, &seq, error) == 0)
+		return FALSE;
+	f->seq = seq;
+	return keep_attachments(b, art, message, error);
+}
+
+static gboolean
+send_receipt(struct bulletin *b, const struct verdict *v,
+    const struct filing *f, GError **error)
+{
+	const struct article *art = v->article;
+	g_autoptr(GDateTime) now = g_date_time_new_now_local();
+	g_autofree char *subject = g_strdup_printf("来稿已收到：%s", art->title);
+	g_autofree char *text = NULL;
+	int number = store_next_number(b->store, g_date_time_get_year(now),
+	    b->config->bulletin.first_number, error);
+
+	if (number == 0)
+		return FALSE;
+	log_info("article %d %s for %s: %s", f->seq, v->state ==
+	    MESSAGE_REPLACED ? "replaced" : "filed", v->unit->code, art->title);
+	text = receipt_text(v->unit, art->title, art->body, f->seq, number,
+	    f->replaces > 0 ? f->seq : 0);
+	return notify_queue_reply(b->store, b->config, "receipt", v->unit->name,
+	    v->message->from_address, subject, text, v->message->message_id,
+	    error) && tell_conversions(b, v, error);
+}
+
+static gboolean
+tell_editors(struct bulletin *b, const struct verdict *v, GError **error)
+{
+	const struct message *m = v->message;
+	gboolean held = v->state == MESSAGE_HELD;
+	g_autofree char *text = g_strdup_printf(
+	    "以下邮件未编入简报%s，待编辑处理：\n\n"
+	    "发件人：%s%s%s\n主题：%s\n原因：%s\n",
+	    held ? "（暂缓处理）" : "", m && m->from_name ? m->from_name : "",
+	    m && m->from_name ? " " : "",
+	    m && m->from_address ? m->from_address : "（无）",
+	    m ? m->subject : "（无法解析）", v->reason);
+
+	return notify_queue_editors(b->store, b->config, held ?
+	    "【暂缓】一篇来稿已暂缓编入" : "【待处理】一封来信已隔离", text, error);
+}
+
+static gboolean
+note_bounce(struct bulletin *b, const struct verdict *v, GError **error)
+{
+	const char *rcpt = v->message->dsn_recipient;
+	int n;
+
+	if (v->class != CLASS_BOUNCE || rcpt == NULL)
+		return TRUE;
+	if ((n = store_mark_bounced(b->store, rcpt, error)) < 0)
+		return FALSE;
+	if (n > 0)
+		log_warn("delivery report: the issue to %s bounced", rcpt);
+	return TRUE;
+}
+
+static gboolean
+act(struct bulletin *b, struct verdict *v, struct filing *f, gint64 message,
+    GError **error)
+{
+	switch (v->state) {
+	case MESSAGE_FILED:
+	case MESSAGE_REPLACED:
+		return file_article(b, v, f, message, error) &&
+		    send_receipt(b, v, f, error);
+	case MESSAGE_HELD:
+		return file_article(b, v, f, message, error) &&
+		    tell_editors(b, v, error);
+	case MESSAGE_COMMAND:
+		return command_execute(b, v->message, v->editor, error);
+	case MESSAGE_QUARANTINED:
+		return tell_editors(b, v, error);
+	case MESSAGE_IGNORED:
+		return note_bounce(b, v, error);
+	case MESSAGE_DUPLICATE:
+		return TRUE;
+	}
+	g_assert_not_reached();
+}
+
+static const char *
+folder_for(const struct config *c, enum message_state state)
+{
+	return state == MESSAGE_QUARANTINED ? c->imap_quarantine_folder :
+	    c->imap_processed_folder;
+}
+
+/* Settle what the store knows, record the message, act, in one step. */
+static gboolean
+record(struct bulletin *b, struct verdict *v, struct message_row *row,
+    GError **error)
+{
+	struct filing f = { 0 };
+	gint64 id, same = 0;
+	gboolean ok = FALSE;
+
+	if (!store_begin(b->store, error))
+		return FALSE;
+	if (v->message != NULL && (same = store_find_same_message(b->store,
+	    v->message->message_id, row->digest, error)) < 0)
+		goto out;
+	if (same > 0) {
+		v->state = MESSAGE_DUPLICATE;
+		g_free(v->reason);
+		v->reason = g_strdup("same Message-ID or content as an earlier "
+		    "message");
+	} else if (v->state == MESSAGE_FILED && !check_article(b, v, &f,
+	    error))
+		goto out;
+	row->state = v->state;
+	row->reason = v->reason;
+	row->unit = v->unit ? v->unit->code : NULL;
+	row->folder = folder_for(b->config, v->state);
+	if ((id = store_add_message(b->store, row, error)) == 0 ||
+	    !act(b, v, &f, id, error))
+		goto out;
+	ok = store_commit(b->store, error);
+out:
+	if (!ok)
+		store_rollback(b->store);
+	g_free(f.title_key);
+	g_free(f.digest);
+	return ok;
 }
 
 static char *
@@ -131,67 +274,33 @@ digest_of(GBytes *raw)
 	return g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, raw);
 }
 
-/* Record M (NULL if unparseable) and do what it asks, in one transaction. */
-static gboolean
-record(struct bulletin *b, const struct message *m, struct message_row *row,
-    struct filing *f, GError **error)
-{
-	gint64 id, same = 0;
-
-	if (!store_begin(b->store, error))
-		return FALSE;
-	if (m != NULL) {
-		same = store_find_same_message(b->store, m->message_id,
-		    row->digest, error);
-		if (same < 0)
-			goto fail;
-		decide(b, m, same, f);
-	}
-	row->state = f->state;
-	row->reason = f->reason;
-	row->unit = f->unit ? f->unit->code : NULL;
-	row->folder = f->folder;
-	if ((id = store_add_message(b->store, row, error)) == 0)
-		goto fail;
-	if (m != NULL && !act(b, m, id, f, error))
-		goto fail;
-	return store_commit(b->store, error);
-fail:
-	store_rollback(b->store);
-	return FALSE;
-}
-
-gboolean
+struct verdict *
 ingest_file_message(struct bulletin *b, guint32 uidvalidity, guint32 uid,
-    GBytes *raw, char **folder_r, GError **error)
+    GBytes *raw, GError **error)
 {
 	g_autofree char *digest = digest_of(raw);
 	g_autofree char *spool = store_spool_put(b->store, digest, raw, error);
-	struct message *m;
 	struct message_row row = { uidvalidity, uid, NULL, digest };
-	struct filing f = { MESSAGE_QUARANTINED, "not a mail message", NULL,
-	    NULL, b->config->imap_quarantine_folder };
-	gboolean ok;
+	struct verdict *v;
 
 	if (spool == NULL)
-		return FALSE;
-	m = message_parse(g_bytes_get_data(raw, NULL), g_bytes_get_size(raw),
-	    NULL);
+		return NULL;
+	v = verdict_new(b->config, g_bytes_get_data(raw, NULL),
+	    g_bytes_get_size(raw));
 	row.spool = spool;
-	if (m != NULL) {
-		row.message_id = m->message_id;
-		row.sender = m->from_address;
-		row.subject = m->subject;
+	if (v->message != NULL) {
+		row.message_id = v->message->message_id;
+		row.sender = v->message->from_address;
+		row.subject = v->message->subject;
 	}
-	ok = record(b, m, &row, &f, error);
-	if (ok)
-		log_info("message uid %u from %s: %s (%s)", uid,
-		    row.sender ? row.sender : "-",
-		    message_state_name(f.state), f.reason);
-	message_free(m);
-	if (ok)
-		*folder_r = g_strdup(f.folder);
-	return ok;
+	if (!record(b, v, &row, error)) {
+		verdict_free(v);
+		return NULL;
+	}
+	log_info("message uid %u from %s: %s (%s)", uid,
+	    row.sender ? row.sender : "-", message_state_name(v->state),
+	    v->reason);
+	return v;
 }
 
 static gboolean
@@ -214,9 +323,14 @@ ingest_uid(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
 		}
 		log_warn("message uid %u: %s; skipped", uid, local->message);
 		return TRUE;
-	} else if (!ingest_file_message(b, uidvalidity, uid, raw, &folder,
-	    error))
-		return FALSE;
+	} else {
+		struct verdict *v = ingest_file_message(b, uidvalidity, uid,
+		    raw, error);
+		if (v == NULL)
+			return FALSE;
+		folder = g_strdup(folder_for(b->config, v->state));
+		verdict_free(v);
+	}
 	crashpoint("after-commit");
 	return imap_mark(imap, uid, was_unseen, folder, error);
 }

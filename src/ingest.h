@@ -11,6 +11,7 @@
 
 #include "bulletin.h"
 #include "imap.h"
+#include "verdict.h"
 
 /* Prepare the server side (folders).  Errors are TEMPORARY. */
 gboolean ingest_prepare(struct bulletin *b, struct imap *imap,
@@ -26,10 +27,11 @@ gboolean ingest_poll(struct bulletin *b, struct imap *imap,
 
 /*
  * Decide and record what RAW is (parse, classify, file, command, queue
- * replies) in one transaction.  *folder_r gets the server folder it
- * belongs in.  Exposed for bulletinctl and tests.
+ * replies) in one transaction.  Returns the verdict as recorded (state
+ * settled against the store: duplicate, replaced), NULL with ERROR when
+ * the store failed.  Exposed for the tests.
  */
-gboolean ingest_file_message(struct bulletin *b, guint32 uidvalidity,
-    guint32 uid, GBytes *raw, char **folder_r, GError **error);
+struct verdict *ingest_file_message(struct bulletin *b, guint32 uidvalidity,
+    guint32 uid, GBytes *raw, GError **error);
 
 #endif

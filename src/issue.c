@@ -10,6 +10,8 @@ issue_article_free(struct issue_article *a)
 	g_free(a->unit_name);
 	g_free(a->title);
 	g_free(a->body);
+	for (int i = 0; i < 3; i++)
+		g_free(a->fields[i]);
 	g_free(a);
 }
 
@@ -42,6 +44,8 @@ issue_article_new(const struct config *config, struct stored_article *s)
 	a->unit_name = g_strdup(unit != NULL ? unit->name : s->unit);
 	a->title = g_strdup(s->title);
 	a->body = g_strdup(s->body);
+	for (int i = 0; i < 3; i++)
+		a->fields[i] = g_strdup(s->fields[i]);
 	return a;
 }
 

@@ -17,6 +17,7 @@ struct issue_article {
 	char		*unit_name;	/* as printed in （…供稿） */
 	char		*title;
 	char		*body;		/* one paragraph per line */
+	char		*fields[3];	/* 审签, 执笔, 电话, or NULL */
 };
 
 struct issue_view {

@@ -6,7 +6,6 @@
 
 #include "autocleanup.h"
 
-#include "article.h"
 #include "charset.h"
 #include "error.h"
 #include "header.h"
@@ -41,7 +40,11 @@ message_free(struct message *m)
 	g_free(m->auto_submitted);
 	g_free(m->precedence);
 	g_free(m->bulletind_kind);
-	g_free(m->text);
+	g_free(m->plain);
+	g_free(m->html);
+	g_ptr_array_unref(m->attachments);
+	message_free(m->forwarded);
+	g_free(m->dsn_recipient);
 	g_ptr_array_unref(m->diagnostics);
 	g_free(m);
 }
@@ -191,26 +194,34 @@ param_is(GMimeObject *part, const char *name, const char *value)
 	return v != NULL && g_ascii_strcasecmp(v, value) == 0;
 }
 
-/* A part's content, transfer-decoded, as UTF-8. */
-static char *
-part_text(struct message *m, GMimePart *part)
+static GBytes *
+part_bytes(GMimePart *part)
 {
 	GMimeDataWrapper *content = g_mime_part_get_content(part);
 	g_autoptr(GMimeStream) mem = g_mime_stream_mem_new();
+	GByteArray *bytes;
+
+	if (content == NULL)
+		return g_bytes_new(NULL, 0);
+	g_mime_data_wrapper_write_to_stream(content, mem);
+	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+	return g_bytes_new(bytes->data, bytes->len);
+}
+
+/* A part's content, transfer-decoded, as UTF-8 (flowed text rejoined). */
+static char *
+part_text(GPtrArray *diagnostics, GMimePart *part)
+{
+	g_autoptr(GBytes) bytes = part_bytes(part);
 	const char *charset = g_mime_object_get_content_type_parameter(
 	    GMIME_OBJECT(part), "charset");
 	char *diagnostic = NULL;
-	GByteArray *bytes;
 	char *text;
 
-	if (content == NULL)
-		return g_strdup("");
-	g_mime_data_wrapper_write_to_stream(content, mem);
-	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-	text = charset_to_utf8((const char *)bytes->data, bytes->len, charset,
-	    &diagnostic);
+	text = charset_to_utf8(g_bytes_get_data(bytes, NULL),
+	    g_bytes_get_size(bytes), charset, &diagnostic);
 	if (diagnostic != NULL)
-		g_ptr_array_add(m->diagnostics, diagnostic);
+		g_ptr_array_add(diagnostics, diagnostic);
 	if (param_is(GMIME_OBJECT(part), "format", "flowed")) {
 		char *joined = unflow(text, param_is(GMIME_OBJECT(part),
 		    "delsp", "yes"));
@@ -220,34 +231,183 @@ part_text(struct message *m, GMimePart *part)
 	return text;
 }
 
-static gboolean
-is_blank(const char *text)
+char *
+message_safe_filename(const char *name)
 {
-	for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p))
-		if (!g_unichar_isspace(g_utf8_get_char(p)))
-			return FALSE;
-	return TRUE;
+	const char *base = name != NULL ? name : "";
+	GString *out = g_string_new(NULL);
+	const char *p;
+
+	for (p = base; *p != '\0'; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	for (p = base; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char_validated(p, -1);
+		if (c == (gunichar)-1 || c == (gunichar)-2)
+			break;
+		if (g_unichar_iscntrl(c))
+			continue;
+		if (out->len == 0 && (c == '.' || c == ' '))
+			continue;
+		g_string_append_unichar(out, c);
+		if (out->len > 200)
+			break;
+	}
+	if (out->len == 0)
+		g_string_assign(out, "attachment");
+	return g_string_free(out, FALSE);
+}
+
+static char *
+attachment_name(GMimePart *part)
+{
+	const char *name = g_mime_part_get_filename(part);
+	g_autofree char *decoded = NULL;
+
+	/* A name left encoded (GMime gives up on some): decode it ourselves. */
+	if (name != NULL && strstr(name, "=?") != NULL)
+		name = decoded = header_decode(name);
+	return message_safe_filename(name);
 }
 
 static void
-read_text(struct message *m, GMimeObject *body)
+attachment_free(struct attachment *a)
 {
-	GMimePart *plain = find_text_part(body, "plain");
-	GMimePart *html;
+	g_free(a->name);
+	g_free(a->content_type);
+	g_free(a->content_id);
+	g_bytes_unref(a->data);
+	g_free(a);
+}
 
-	if (plain != NULL) {
-		m->text = part_text(m, plain);
-		if (!is_blank(m->text))
-			return;
-		g_clear_pointer(&m->text, g_free);
+static void
+add_attachment(struct message *m, GMimePart *part, gboolean related)
+{
+	struct attachment *a = g_new0(struct attachment, 1);
+	GMimeContentType *ct = g_mime_object_get_content_type(
+	    GMIME_OBJECT(part));
+	const char *cid = g_mime_object_get_content_id(GMIME_OBJECT(part));
+
+	a->name = attachment_name(part);
+	a->content_type = g_ascii_strdown(g_mime_content_type_get_mime_type(ct),
+	    -1);
+	a->content_id = g_strdup(cid);
+	a->related = related;
+	a->data = part_bytes(part);
+	g_ptr_array_add(m->attachments, a);
+}
+
+/* Final-Recipient of a failed delivery in a message/delivery-status part. */
+static char *
+dsn_recipient(GMimePart *part)
+{
+	g_autoptr(GBytes) bytes = part_bytes(part);
+	g_autofree char *text = g_strndup(g_bytes_get_data(bytes, NULL),
+	    g_bytes_get_size(bytes));
+	g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+
+	for (guint i = 0; lines[i] != NULL; i++) {
+		char *semi;
+		if (g_ascii_strncasecmp(lines[i], "Final-Recipient:", 16) != 0)
+			continue;
+		semi = strchr(lines[i], ';');
+		return g_ascii_strdown(g_strstrip(semi ? semi + 1 :
+		    lines[i] + 16), -1);
 	}
-	html = find_text_part(body, "html");
-	if (html != NULL) {
-		g_autofree char *markup = part_text(m, html);
-		m->text = article_html_to_text(markup, strlen(markup));
-		m->text_from_html = TRUE;
+	return NULL;
+}
+
+static struct message *message_from_gmime(GMimeMessage *msg, int depth);
+
+struct walk {
+	struct message	*m;
+	gboolean	 related;	/* inside multipart/related */
+	gboolean	 report;	/* inside multipart/report */
+};
+
+static void walk_object(struct walk *w, GMimeObject *obj, int depth);
+
+static void
+walk_multipart(struct walk *w, GMimeMultipart *mp, int depth)
+{
+	GMimeContentType *ct = g_mime_object_get_content_type(
+	    GMIME_OBJECT(mp));
+	struct walk inner = *w;
+	int n = g_mime_multipart_get_count(mp);
+
+	inner.related |= g_mime_content_type_is_type(ct, "multipart",
+	    "related");
+	inner.report |= g_mime_content_type_is_type(ct, "multipart", "report");
+	for (int i = 0; i < n; i++)
+		walk_object(&inner, g_mime_multipart_get_part(mp, i), depth + 1);
+}
+
+static void
+walk_leaf(struct walk *w, GMimePart *part)
+{
+	struct message *m = w->m;
+	GMimeObject *obj = GMIME_OBJECT(part);
+	GMimeContentType *ct = g_mime_object_get_content_type(obj);
+	gboolean body = !is_attachment(obj) &&
+	    g_mime_part_get_filename(part) == NULL;
+
+	if (g_mime_content_type_is_type(ct, "message", "delivery-status")) {
+		if (m->dsn_recipient == NULL)
+			m->dsn_recipient = dsn_recipient(part);
+	} else if (body && g_mime_content_type_is_type(ct, "text", "plain")) {
+		if (m->plain == NULL)
+			m->plain = part_text(m->diagnostics, part);
+	} else if (body && g_mime_content_type_is_type(ct, "text", "html")) {
+		if (m->html == NULL)
+			m->html = part_text(m->diagnostics, part);
 	} else
-		m->text = g_strdup("");
+		add_attachment(m, part, w->related);
+}
+
+static void
+walk_object(struct walk *w, GMimeObject *obj, int depth)
+{
+	struct message *m = w->m;
+
+	m->parts++;
+	m->depth = MAX(m->depth, depth);
+	if (GMIME_IS_MULTIPART(obj))
+		walk_multipart(w, GMIME_MULTIPART(obj), depth);
+	else if (GMIME_IS_MESSAGE_PART(obj)) {
+		GMimeMessage *inner = g_mime_message_part_get_message(
+		    GMIME_MESSAGE_PART(obj));
+		if (inner != NULL && m->forwarded == NULL && !w->report) {
+			m->forwarded = message_from_gmime(inner, depth + 1);
+			m->parts += m->forwarded->parts;
+			m->depth = MAX(m->depth, m->forwarded->depth);
+		}
+	} else if (GMIME_IS_PART(obj))
+		walk_leaf(w, GMIME_PART(obj));
+}
+
+static struct message *
+message_from_gmime(GMimeMessage *msg, int depth)
+{
+	GMimeObject *obj = GMIME_OBJECT(msg);
+	GMimeObject *body = g_mime_message_get_mime_part(msg);
+	struct message *m = g_new0(struct message, 1);
+	struct walk w = { m, FALSE, FALSE };
+
+	m->diagnostics = g_ptr_array_new_with_free_func(g_free);
+	m->attachments = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)attachment_free);
+	m->message_id = g_strdup(g_mime_message_get_message_id(msg));
+	read_sender(m, msg);
+	m->return_path = return_path(obj);
+	m->subject = decoded_header(obj, "Subject");
+	if (m->subject == NULL)
+		m->subject = g_strdup("");
+	m->threading = threading(obj);
+	read_markers(m, obj, body);
+	m->depth = depth;
+	if (body != NULL)
+		walk_object(&w, body, depth + 1);
+	return m;
 }
 
 struct message *
@@ -258,30 +418,26 @@ message_parse(const char *raw, gsize len, GError **error)
 	g_autoptr(GMimeParser) parser = g_mime_parser_new_with_stream(stream);
 	g_autoptr(GMimeMessage) msg = g_mime_parser_construct_message(parser,
 	    parser_options);
-	struct message *m;
-	GMimeObject *obj;
 
 	if (msg == NULL) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_INPUT,
 		    "not a mail message");
 		return NULL;
 	}
-	obj = GMIME_OBJECT(msg);
-	m = g_new0(struct message, 1);
-	m->diagnostics = g_ptr_array_new_with_free_func(g_free);
-	m->message_id = g_strdup(g_mime_message_get_message_id(msg));
-	read_sender(m, msg);
-	m->return_path = return_path(obj);
-	m->subject = decoded_header(obj, "Subject");
-	if (m->subject == NULL)
-		m->subject = g_strdup("");
-	m->threading = threading(obj);
-	read_markers(m, obj, g_mime_message_get_mime_part(msg));
-	if (g_mime_message_get_mime_part(msg) != NULL)
-		read_text(m, g_mime_message_get_mime_part(msg));
-	else
-		m->text = g_strdup("");
-	return m;
+	return message_from_gmime(msg, 0);
+}
+
+guint
+message_count_multiparts(const char *raw, gsize len)
+{
+	static const char needle[] = "multipart/";
+	guint n = 0;
+
+	for (gsize i = 0; i + sizeof(needle) - 1 <= len; i++)
+		if (g_ascii_strncasecmp(raw + i, needle,
+		    sizeof(needle) - 1) == 0)
+			n++;
+	return n;
 }
 
 char *
@@ -292,17 +448,14 @@ message_part_text(const char *raw, gsize len, const char *subtype)
 	g_autoptr(GMimeParser) parser = g_mime_parser_new_with_stream(stream);
 	g_autoptr(GMimeMessage) msg = g_mime_parser_construct_message(parser,
 	    parser_options);
-	struct message scratch = { 0 };
+	g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func(
+	    g_free);
 	GMimePart *part;
-	char *text;
 
 	if (msg == NULL || g_mime_message_get_mime_part(msg) == NULL)
 		return NULL;
 	part = find_text_part(g_mime_message_get_mime_part(msg), subtype);
 	if (part == NULL)
 		return NULL;
-	scratch.diagnostics = g_ptr_array_new_with_free_func(g_free);
-	text = part_text(&scratch, part);
-	g_ptr_array_unref(scratch.diagnostics);
-	return text;
+	return part_text(diagnostics, part);
 }

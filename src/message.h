@@ -1,9 +1,10 @@
 /*
  * A received mail, parsed with GMime into what the rest of the daemon needs:
- * sender, decoded subject, threading ids, the markers that classify it, and
- * its text as UTF-8.  Only message.c sees GMime's parser.
+ * sender, decoded subject, threading ids, the markers that classify it, its
+ * text and HTML as UTF-8, its attachments, and a forwarded message.  Only
+ * message.c sees GMime's parser.
  *
- * struct message owns all of its strings; free with message_free().
+ * struct message owns everything in it; free with message_free().
  */
 #ifndef BULLETIN_MESSAGE_H
 #define BULLETIN_MESSAGE_H
@@ -27,10 +28,32 @@ struct message {
 	gboolean	 is_report;	/* multipart/report or a DSN part */
 	char		*bulletind_kind;	/* our X-Bulletind header */
 
-	char		*text;		/* the body as UTF-8 ("" if none) */
-	gboolean	 text_from_html;
+	char		*plain;		/* first text/plain body, or NULL */
+	char		*html;		/* first text/html body (markup), or NULL */
+	GPtrArray	*attachments;	/* struct attachment * */
+	struct message	*forwarded;	/* first attached message/rfc822 */
+	char		*dsn_recipient;	/* Final-Recipient of a failed DSN */
+	int		 depth;		/* deepest MIME nesting */
+	int		 parts;		/* MIME parts in all */
 	GPtrArray	*diagnostics;	/* char *: charset guesses … */
 };
+
+struct attachment {
+	char		*name;		/* safe base name */
+	char		*content_type;	/* "type/subtype", lower-case */
+	char		*content_id;	/* without <>, or NULL */
+	gboolean	 related;	/* an inline part of multipart/related */
+	GBytes		*data;		/* transfer-decoded content */
+};
+
+/* "../a\\b\tc" → "b c": no directories, no controls, not hidden. */
+char *message_safe_filename(const char *name);
+
+/*
+ * Occurrences of "multipart/" in RAW: more multiparts than this cannot be
+ * nested or counted by the parser, so a caller can refuse before parsing.
+ */
+guint message_count_multiparts(const char *raw, gsize len);
 
 /* Call once before parsing. */
 void message_library_init(void);

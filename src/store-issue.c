@@ -14,6 +14,8 @@ stored_article_free(struct stored_article *a)
 	g_free(a->unit);
 	g_free(a->title);
 	g_free(a->body);
+	for (int i = 0; i < 3; i++)
+		g_free(a->fields[i]);
 	g_free(a);
 }
 
@@ -83,16 +85,16 @@ store_next_seq(struct store *store, gint64 issue, GError **error)
 
 gint64
 store_add_article(struct store *store, gint64 issue, gint64 message,
-    const char *unit, const char *title, const char *body, int *seq_r,
-    GError **error)
+    const struct article_row *row, int seq, int *seq_r, GError **error)
 {
-	int seq = store_next_seq(store, issue, error);
 	sqlite3_stmt *st;
 
-	if (seq == 0)
+	if (seq == 0 && (seq = store_next_seq(store, issue, error)) == 0)
 		return 0;
 	st = store_prepare(store, "INSERT INTO articles (issue, seq, message,"
-	    " unit, title, body, created) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+	    " unit, title, title_key, body, digest, reviewer, writer, phone,"
+	    " state, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    error);
 	if (st == NULL)
 		return 0;
 	sqlite3_bind_int64(st, 1, issue);
@@ -101,22 +103,151 @@ store_add_article(struct store *store, gint64 issue, gint64 message,
 		sqlite3_bind_int64(st, 3, message);
 	else
 		sqlite3_bind_null(st, 3);
-	store_bind_text(st, 4, unit);
-	store_bind_text(st, 5, title);
-	store_bind_text(st, 6, body);
-	sqlite3_bind_int64(st, 7, g_get_real_time() / G_USEC_PER_SEC);
+	store_bind_text(st, 4, row->unit);
+	store_bind_text(st, 5, row->title);
+	store_bind_text(st, 6, row->title_key);
+	store_bind_text(st, 7, row->body);
+	store_bind_text(st, 8, row->digest);
+	for (int i = 0; i < 3; i++)
+		store_bind_text(st, 9 + i, row->fields[i]);
+	store_bind_text(st, 12, row->held ? "held" : "filed");
+	sqlite3_bind_int64(st, 13, g_get_real_time() / G_USEC_PER_SEC);
 	if (!store_step_done(store, st, "add article", error))
 		return 0;
 	*seq_r = seq;
 	return sqlite3_last_insert_rowid(store->db);
 }
 
+static gint64
+store_find_by_title(struct store *store, gint64 issue, const char *unit,
+    const char *title_key, int *seq_r, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT id, seq FROM articles WHERE issue = ? AND unit = ? AND"
+	    " title_key = ? AND state = 'filed' ORDER BY id DESC LIMIT 1",
+	    error);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, issue);
+	store_bind_text(st, 2, unit);
+	store_bind_text(st, 3, title_key);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*seq_r = sqlite3_column_int(st, 1);
+		return sqlite3_column_int64(st, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, "find revision");
+		return -1;
+	}
+	return 0;
+}
+
+static gint64
+store_find_by_message_id(struct store *store, gint64 issue, const char *unit,
+    const char *message_id, int *seq_r, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT a.id, a.seq FROM articles a JOIN messages m"
+	    " ON m.id = a.message WHERE a.issue = ? AND a.unit = ? AND"
+	    " a.state = 'filed' AND m.message_id = ?"
+	    " ORDER BY a.id DESC LIMIT 1", error);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, issue);
+	store_bind_text(st, 2, unit);
+	store_bind_text(st, 3, message_id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*seq_r = sqlite3_column_int(st, 1);
+		return sqlite3_column_int64(st, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, "find revision");
+		return -1;
+	}
+	return 0;
+}
+
+gint64
+store_find_revision(struct store *store, gint64 issue, const char *unit,
+    const char *title_key, char **ids, int *seq_r, GError **error)
+{
+	gint64 id = store_find_by_title(store, issue, unit, title_key, seq_r,
+	    error);
+
+	for (guint i = 0; id == 0 && ids != NULL && ids[i] != NULL; i++)
+		id = store_find_by_message_id(store, issue, unit, ids[i],
+		    seq_r, error);
+	return id;
+}
+
+gint64
+store_find_same_article(struct store *store, const char *unit,
+    const char *digest, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT id FROM articles WHERE unit = ? AND digest = ? LIMIT 1",
+	    error);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	store_bind_text(st, 1, unit);
+	store_bind_text(st, 2, digest);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		return sqlite3_column_int64(st, 0);
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, "find article");
+		return -1;
+	}
+	return 0;
+}
+
+gboolean
+store_set_article_replaced(struct store *store, gint64 id, GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store,
+	    "UPDATE articles SET state = 'replaced' WHERE id = ?", error);
+
+	if (st == NULL)
+		return FALSE;
+	sqlite3_bind_int64(st, 1, id);
+	return store_step_done(store, st, "replace article", error);
+}
+
+gboolean
+store_add_attachment(struct store *store, gint64 message, const char *name,
+    const char *content_type, GBytes *data, GError **error)
+{
+	g_autofree char *digest = g_compute_checksum_for_bytes(
+	    G_CHECKSUM_SHA256, data);
+	g_autofree char *spool = store_spool_put(store, digest, data, error);
+	sqlite3_stmt *st;
+
+	if (spool == NULL)
+		return FALSE;
+	st = store_prepare(store, "INSERT INTO attachments (message, name,"
+	    " content_type, size, spool) VALUES (?, ?, ?, ?, ?)", error);
+	if (st == NULL)
+		return FALSE;
+	sqlite3_bind_int64(st, 1, message);
+	store_bind_text(st, 2, name);
+	store_bind_text(st, 3, content_type);
+	sqlite3_bind_int64(st, 4, g_bytes_get_size(data));
+	store_bind_text(st, 5, spool);
+	return store_step_done(store, st, "add attachment", error);
+}
+
 GPtrArray *
 store_issue_articles(struct store *store, gint64 issue, GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT id, seq, unit, title, body FROM articles WHERE issue = ?"
-	    " ORDER BY seq", error);
+	    "SELECT id, seq, unit, title, body, reviewer, writer, phone"
+	    " FROM articles WHERE issue = ? AND state = 'filed' ORDER BY seq",
+	    error);
 	GPtrArray *out;
 	int rc;
 
@@ -132,6 +263,8 @@ store_issue_articles(struct store *store, gint64 issue, GError **error)
 		a->unit = store_column_dup(st, 2);
 		a->title = store_column_dup(st, 3);
 		a->body = store_column_dup(st, 4);
+		for (int i = 0; i < 3; i++)
+			a->fields[i] = store_column_dup(st, 5 + i);
 		g_ptr_array_add(out, a);
 	}
 	if (rc != SQLITE_DONE) {
@@ -285,4 +418,16 @@ store_use_signoff(struct store *store, gint64 id, GError **error)
 	if (!store_step_done(store, st, "use sign-off", error))
 		return FALSE;
 	return sqlite3_changes(store->db) == 1;
+}
+
+gint64
+store_last_sent_at(struct store *store, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT COALESCE(MAX(sent_at), 0) FROM issues WHERE state = 'sent'",
+	    error);
+
+	if (st == NULL || sqlite3_step(st) != SQLITE_ROW)
+		return 0;
+	return sqlite3_column_int64(st, 0);
 }

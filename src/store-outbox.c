@@ -13,6 +13,7 @@ static const char *const delivery_state_names[] = {
 	[DELIVERY_SENT] = "sent",
 	[DELIVERY_DEFERRED] = "deferred",
 	[DELIVERY_FAILED] = "failed",
+	[DELIVERY_BOUNCED] = "bounced",
 };
 
 const char *
@@ -43,6 +44,8 @@ delivery_may_move(enum delivery_state from, enum delivery_state to)
 		return from == DELIVERY_IN_FLIGHT;
 	case DELIVERY_PENDING:
 		return from == DELIVERY_IN_FLIGHT;
+	case DELIVERY_BOUNCED:
+		return from == DELIVERY_SENT;
 	}
 	return FALSE;
 }
@@ -205,6 +208,23 @@ store_set_delivery(struct store *store, gint64 id, enum delivery_state state,
 	log_debug("delivery %" G_GINT64_FORMAT " to %s: %s -> %s", id,
 	    recipient, delivery_state_name(old), delivery_state_name(state));
 	return TRUE;
+}
+
+int
+store_mark_bounced(struct store *store, const char *recipient, GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store,
+	    "UPDATE outbox SET state = 'bounced', updated = ? WHERE id ="
+	    " (SELECT id FROM outbox WHERE kind = 'issue' AND state = 'sent'"
+	    " AND recipient = ? ORDER BY id DESC LIMIT 1)", error);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, now_seconds());
+	store_bind_text(st, 2, recipient);
+	if (!store_step_done(store, st, "mark bounced", error))
+		return -1;
+	return sqlite3_changes(store->db);
 }
 
 int

@@ -38,9 +38,19 @@ static const char *const migrations[] = {
 	"  issue INTEGER NOT NULL REFERENCES issues (id),"
 	"  seq INTEGER NOT NULL,"
 	"  message INTEGER REFERENCES messages (id),"
-	"  unit TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL,"
-	"  created INTEGER NOT NULL,"
-	"  UNIQUE (issue, seq));"
+	"  unit TEXT NOT NULL, title TEXT NOT NULL, title_key TEXT NOT NULL,"
+	"  body TEXT NOT NULL, digest TEXT NOT NULL,"
+	"  reviewer TEXT, writer TEXT, phone TEXT,"
+	"  state TEXT NOT NULL CHECK (state IN ('filed', 'replaced', 'held')),"
+	"  replaces INTEGER REFERENCES articles (id),"
+	"  created INTEGER NOT NULL);"
+	"CREATE INDEX articles_issue ON articles (issue, state, seq);"
+	"CREATE INDEX articles_unit ON articles (unit, digest);"
+	"CREATE TABLE attachments ("
+	"  id INTEGER PRIMARY KEY,"
+	"  message INTEGER NOT NULL REFERENCES messages (id),"
+	"  name TEXT NOT NULL, content_type TEXT NOT NULL,"
+	"  size INTEGER NOT NULL, spool TEXT NOT NULL);"
 	"CREATE TABLE signoffs ("
 	"  id INTEGER PRIMARY KEY,"
 	"  issue INTEGER NOT NULL REFERENCES issues (id),"
@@ -67,6 +77,8 @@ static const char *const message_state_names[] = {
 	[MESSAGE_QUARANTINED] = "quarantined",
 	[MESSAGE_IGNORED] = "ignored",
 	[MESSAGE_COMMAND] = "command",
+	[MESSAGE_REPLACED] = "replaced",
+	[MESSAGE_HELD] = "held",
 };
 
 const char *

@@ -31,6 +31,8 @@ enum message_state {
 	MESSAGE_QUARANTINED,	/* unknown sender or unreadable */
 	MESSAGE_IGNORED,	/* auto-reply, bounce, our own mail */
 	MESSAGE_COMMAND,	/* an editor's command, executed */
+	MESSAGE_REPLACED,	/* a revision: replaced an earlier article */
+	MESSAGE_HELD,		/* classified, or needs conversion */
 };
 
 const char *message_state_name(enum message_state state);
@@ -80,6 +82,9 @@ struct message_summary {
 
 void message_summary_free(struct message_summary *s);
 
+/* When the last issue was sent (unix time), 0 if none was. */
+gint64 store_last_sent_at(struct store *store, GError **error);
+
 /* The LIMIT most recent messages, newest first (struct message_summary *). */
 GPtrArray *store_list_messages(struct store *store, int limit,
     GError **error);
@@ -92,16 +97,52 @@ struct stored_article {
 	char		*unit;		/* unit code */
 	char		*title;
 	char		*body;
+	char		*fields[3];	/* 审签, 执笔, 电话 (article.h order) */
 };
 
 void stored_article_free(struct stored_article *a);
 
+/* An article to file; strings are borrowed. */
+struct article_row {
+	const char	*unit;
+	const char	*title;
+	const char	*title_key;	/* article_title_key(title) */
+	const char	*body;
+	const char	*digest;	/* of the body */
+	const char	*fields[3];
+	gboolean	 held;		/* kept out of the draft */
+};
+
 /* The current draft issue's id, creating the draft if there is none. */
 gint64 store_draft_issue(struct store *store, GError **error);
 
-/* File an article in ISSUE; *seq_r gets its number there. */
+/*
+ * File ROW in ISSUE from MESSAGE as number SEQ (0: the next free number);
+ * *seq_r gets the number.  Returns the article id, 0 on error.
+ */
 gint64 store_add_article(struct store *store, gint64 issue, gint64 message,
-    const char *unit, const char *title, const char *body, int *seq_r,
+    const struct article_row *row, int seq, int *seq_r, GError **error);
+
+/*
+ * The filed article of UNIT in ISSUE that a revision replaces: the one
+ * with TITLE_KEY, or the one filed from a message whose Message-ID is in
+ * IDS (NULL-terminated).  Its id (and *seq_r), 0 if none, -1 on error.
+ */
+gint64 store_find_revision(struct store *store, gint64 issue,
+    const char *unit, const char *title_key, char **ids, int *seq_r,
+    GError **error);
+
+/* An article of UNIT with this body digest, ever: its id, 0 or -1. */
+gint64 store_find_same_article(struct store *store, const char *unit,
+    const char *digest, GError **error);
+
+/* Mark article ID replaced by a revision (kept as history). */
+gboolean store_set_article_replaced(struct store *store, gint64 id,
+    GError **error);
+
+/* Keep an attachment of MESSAGE (bytes to the spool). */
+gboolean store_add_attachment(struct store *store, gint64 message,
+    const char *name, const char *content_type, GBytes *data,
     GError **error);
 
 /* Articles of ISSUE in order (struct stored_article *). */
@@ -160,6 +201,7 @@ enum delivery_state {
 	DELIVERY_SENT,
 	DELIVERY_DEFERRED,	/* 4xx or server down: retry later */
 	DELIVERY_FAILED,	/* 5xx or gave up: editors told */
+	DELIVERY_BOUNCED,	/* accepted, then a delivery report came */
 };
 
 const char *delivery_state_name(enum delivery_state state);
@@ -196,6 +238,11 @@ gint64 store_next_due(struct store *store, GError **error);
 /* Move a delivery to STATE, checking the transition; logs old → new. */
 gboolean store_set_delivery(struct store *store, gint64 id,
     enum delivery_state state, const char *reply, gint64 next_attempt,
+    GError **error);
+
+/* A delivery report names RECIPIENT: its latest sent issue copy bounced.
+ * Returns the number of rows marked (0 or 1), -1 on error. */
+int store_mark_bounced(struct store *store, const char *recipient,
     GError **error);
 
 /* After a crash: in-flight deliveries go back to pending.  Returns count. */

@@ -51,8 +51,8 @@ test_demo_message(gconstpointer data)
 	    "bulletind.conf.example", NULL);
 	struct config *c = config_load(conf, NULL);
 	g_autofree char *raw = NULL, *want_title = NULL, *want_body = NULL;
-	g_autofree char *title = NULL, *body = NULL;
 	const struct unit *unit = NULL;
+	struct article *art;
 	const char *reason;
 	gsize len;
 	struct message *m;
@@ -64,10 +64,11 @@ test_demo_message(gconstpointer data)
 	g_assert_cmpint(classify_message(c, m, &reason, &unit, NULL), ==,
 	    CLASS_CONTRIBUTION);
 	g_assert_cmpstr(unit->code, ==, strchr(stem, '-') + 1);
-	title = article_title_from_subject(m->subject);
-	body = article_body_from_text(m->text, title);
-	g_assert_cmpstr(title, ==, want_title);
-	g_assert_cmpstr(body, ==, want_body);
+	art = article_extract(m);
+	g_assert_cmpstr(art->title, ==, want_title);
+	g_assert_cmpstr(art->body, ==, want_body);
+	g_assert_null(art->hold);
+	article_free(art);
 	message_free(m);
 	config_free(c);
 }

@@ -72,14 +72,38 @@ test_issue_numbering(struct fixture *f, gconstpointer unused)
 
 	g_assert_cmpint(draft, >, 0);
 	g_assert_cmpint(store_draft_issue(f->store, &error), ==, draft);
-	g_assert_cmpint(store_add_article(f->store, draft, 0, "fgj", "T", "B",
+	struct article_row a1 = { "fgj", "T", "T", "B", "d1", { "张三" } };
+	struct article_row a2 = { "xinhua", "T2", "T2", "B2", "d2" };
+	struct article_row a3 = { "fgj", "T（修改稿）", "T", "B3", "d3" };
+	char *ids[] = { NULL };
+	gint64 first, found;
+	int old_seq = 0;
+
+	first = store_add_article(f->store, draft, 0, &a1, 0, &seq, &error);
+	g_assert_cmpint(first, >, 0);
+	g_assert_cmpint(seq, ==, 1);
+	g_assert_cmpint(store_add_article(f->store, draft, 0, &a2, 0, &seq,
+	    &error), >, 0);
+	g_assert_cmpint(seq, ==, 2);
+	/* A revision takes the place of the article with the same title. */
+	found = store_find_revision(f->store, draft, "fgj", "T", ids, &old_seq,
+	    &error);
+	g_assert_cmpint(found, ==, first);
+	g_assert_cmpint(old_seq, ==, 1);
+	g_assert_cmpint(store_find_revision(f->store, draft, "xinhua", "T", ids,
+	    &old_seq, &error), ==, 0);
+	g_assert_true(store_set_article_replaced(f->store, first, &error));
+	g_assert_cmpint(store_add_article(f->store, draft, 0, &a3, old_seq,
 	    &seq, &error), >, 0);
 	g_assert_cmpint(seq, ==, 1);
-	g_assert_cmpint(store_add_article(f->store, draft, 0, "xinhua", "T2",
-	    "B2", &seq, &error), >, 0);
-	g_assert_cmpint(seq, ==, 2);
+	g_assert_cmpint(store_find_same_article(f->store, "fgj", "d1", &error),
+	    ==, first);
+	g_assert_cmpint(store_find_same_article(f->store, "xinhua", "d1",
+	    &error), ==, 0);
 	articles = store_issue_articles(f->store, draft, &error);
 	g_assert_cmpuint(articles->len, ==, 2);
+	g_assert_cmpstr(((struct stored_article *)articles->pdata[0])->body,
+	    ==, "B3");
 	g_assert_cmpint(store_next_number(f->store, 2026, 1, &error), ==, 1);
 	g_assert_true(store_issue_sent(f->store, draft, 2026, 1, "d", msg,
 	    &error));

@@ -1,0 +1,110 @@
+/*
+ * parse-bench: bulletind's parse + classify + extract throughput on a
+ * mailbox of mixed mail, beside GMime's bare parse of the same bytes in the
+ * same run.  The mailbox is the fixture corpus and the demo articles,
+ * repeated; the figure that matters is the ratio.
+ *
+ *	parse-bench [messages]       (default 5000)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "autocleanup.h"
+#include "config.h"
+#include "log.h"
+#include "message.h"
+#include "verdict.h"
+
+static GPtrArray *
+load_corpus(const char *top)
+{
+	static const char *const dirs[] = { "tests/data/mail",
+	    "contrib/demo/articles" };
+	GPtrArray *out = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)g_bytes_unref);
+
+	for (guint i = 0; i < G_N_ELEMENTS(dirs); i++) {
+		g_autofree char *path = g_build_filename(top, dirs[i], NULL);
+		g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
+		const char *name;
+		while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+			g_autofree char *file = NULL;
+			char *data;
+			gsize len;
+			if (!g_str_has_suffix(name, ".eml"))
+				continue;
+			file = g_build_filename(path, name, NULL);
+			if (g_file_get_contents(file, &data, &len, NULL))
+				g_ptr_array_add(out, g_bytes_new_take(data, len));
+		}
+	}
+	return out;
+}
+
+static void
+bare_parse(GBytes *raw)
+{
+	g_autoptr(GMimeStream) s = g_mime_stream_mem_new_with_buffer(
+	    g_bytes_get_data(raw, NULL), g_bytes_get_size(raw));
+	g_autoptr(GMimeParser) p = g_mime_parser_new_with_stream(s);
+	g_autoptr(GMimeMessage) m = g_mime_parser_construct_message(p, NULL);
+}
+
+static void
+full_parse(const struct config *c, GBytes *raw)
+{
+	verdict_free(verdict_new(c, g_bytes_get_data(raw, NULL),
+	    g_bytes_get_size(raw)));
+}
+
+/* Seconds for one pass over N messages of CORPUS with ONE. */
+static double
+time_pass(GPtrArray *corpus, int n, const struct config *c, gboolean full)
+{
+	gint64 start = g_get_monotonic_time();
+
+	for (int i = 0; i < n; i++) {
+		GBytes *raw = corpus->pdata[i % corpus->len];
+		if (full)
+			full_parse(c, raw);
+		else
+			bare_parse(raw);
+	}
+	return (g_get_monotonic_time() - start) / 1e6;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *top = g_getenv("top_srcdir") ? g_getenv("top_srcdir") : ".";
+	int n = argc > 1 ? atoi(argv[1]) : 5000;
+	g_autofree char *conf = g_build_filename(top, "conf",
+	    "bulletind.conf.example", NULL);
+	g_autoptr(GPtrArray) corpus = NULL;
+	struct config *c;
+	double bare = 1e9, full = 1e9, bytes = 0;
+
+	log_init("bench", TRUE, 0);
+	message_library_init();
+	c = config_load(conf, NULL);
+	corpus = load_corpus(top);
+	if (c == NULL || corpus->len == 0) {
+		fprintf(stderr, "parse-bench: run from the source tree\n");
+		return 1;
+	}
+	for (int i = 0; i < n; i++)
+		bytes += g_bytes_get_size(corpus->pdata[i % corpus->len]);
+	for (int run = 0; run < 3; run++) {
+		bare = MIN(bare, time_pass(corpus, n, c, FALSE));
+		full = MIN(full, time_pass(corpus, n, c, TRUE));
+	}
+	printf("messages: %d (%u distinct), %.1f MiB\n", n, corpus->len,
+	    bytes / 1048576);
+	printf("GMime bare parse:          %8.0f msg/s %7.1f MiB/s\n",
+	    n / bare, bytes / 1048576 / bare);
+	printf("bulletind parse + extract: %8.0f msg/s %7.1f MiB/s\n",
+	    n / full, bytes / 1048576 / full);
+	printf("ratio (bulletind / GMime time): %.2f\n", full / bare);
+	config_free(c);
+	return 0;
+}

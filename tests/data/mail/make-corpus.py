@@ -1,0 +1,1451 @@
+#!/usr/bin/env python3
+"""Generate the mail test corpus in tests/data/mail/.
+
+Every fixture is a raw RFC 5322 message NN-short-name.eml shaped like what a
+real client sends (QQ Mail, Tencent Exmail, Foxmail 7.2, Coremail/163/126,
+Outlook 16/Exchange, WPS, Apple Mail, Thunderbird, iPhone/Huawei/Xiaomi mail
+apps, an office OA system), and an expectation NN-short-name.expect saying
+what bulletind must make of it.  The fixtures are fed to the daemon in name
+order into ONE store, so later ones are revisions or duplicates of earlier
+ones.  The expectation format is described in README.
+
+Messages are written byte by byte (never through Python's email generator,
+which would "fix" them): raw 8-bit GBK headers, a gb2312 label over GBK
+bytes, a UTF-8 label over GBK bytes, encoded-words split inside a character
+or with '=' padding in the middle of a header, a NUL in a body, CRLF and LF
+mixed in one part, hostile attachment names.
+
+Python 3 standard library only.  Output is deterministic: dates,
+Message-IDs, boundaries, zip timestamps are fixed and nothing is compressed
+with zlib's deflate (zip entries and PNG data are stored), so rerunning
+reproduces byte-identical files.  Check the output with check-corpus.py.
+
+    python3 tests/data/mail/make-corpus.py [OUTDIR]
+"""
+
+import base64
+import binascii
+import datetime
+import html
+import io
+import os
+import re
+import struct
+import sys
+import zipfile
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OFFICE = "office@example.test"
+
+UNITS = {
+    "fgj": "区发改局", "xinhua": "新华街道办事处", "changqing": "常青街道办事处",
+    "wansong": "万松街道办事处", "fayuan": "区法院", "rsj": "区人社局",
+    "ghfj": "区规划分局", "spj": "区行政审批局", "scjgj": "区市场监管局",
+    "jgw": "金管委", "sbc": "江汉社保处",
+}
+
+
+def unit_addr(code):
+    return "%s@example.test" % code
+
+
+# --------------------------------------------------------------------------
+# Dates
+
+def date(day, hh, mm, ss, month=11, zone="+0800", suffix=""):
+    d = datetime.date(2026, month, day)
+    return "%s, %d %s 2026 %02d:%02d:%02d %s%s" % (
+        d.strftime("%a"), day, d.strftime("%b"), hh, mm, ss, zone, suffix)
+
+
+# --------------------------------------------------------------------------
+# Transfer encodings.  Text is written with LF and converted to the
+# message's line ending (EOL) at the end.
+
+def eolize(text, eol):
+    return text.replace("\n", eol)
+
+
+def b64(data, eol="\n", width=76):
+    enc = base64.b64encode(data).decode("ascii")
+    return "".join(enc[i:i + width] + eol
+                   for i in range(0, len(enc), width)).encode("ascii")
+
+
+def qp(data, eol="\n"):
+    """Quoted-printable of LF-separated DATA; soft and hard breaks use EOL."""
+    out = binascii.b2a_qp(data, quotetabs=False, istext=True, header=False)
+    out = out.decode("ascii")
+    if not out.endswith("\n"):
+        out += "\n"
+    return out.replace("\n", eol).encode("ascii")
+
+
+# --------------------------------------------------------------------------
+# RFC 2047 encoded-words
+
+def q_bytes(data):
+    out = []
+    for b in data:
+        if b == 0x20:
+            out.append("_")
+        elif (0x30 <= b <= 0x39) or (0x41 <= b <= 0x5A) or (0x61 <= b <= 0x7A):
+            out.append(chr(b))
+        else:
+            out.append("=%02X" % b)
+    return "".join(out)
+
+
+def bword(data, label):
+    return "=?%s?B?%s?=" % (label, base64.b64encode(data).decode("ascii"))
+
+
+def qword(data, label):
+    return "=?%s?Q?%s?=" % (label, q_bytes(data))
+
+
+def encoded_words(text, label, codec=None, enc="B", first_budget=75,
+                  budget=75):
+    """Split TEXT into encoded-words of at most BUDGET characters, only on
+    character boundaries.  For B encoding every word but the last is cut
+    where its byte length is a multiple of 3 when possible, so no '='
+    padding appears in the middle of the header (the deliberate GMime
+    trigger cases build their words by hand)."""
+    codec = codec or label
+    overhead = len("=?%s?%s??=" % (label, enc))
+
+    def size(chars):
+        data = "".join(chars).encode(codec)
+        if enc == "B":
+            return overhead + 4 * ((len(data) + 2) // 3)
+        return overhead + len(q_bytes(data))
+
+    def render(chars):
+        data = "".join(chars).encode(codec)
+        return bword(data, label) if enc == "B" else qword(data, label)
+
+    words = []
+    rest = list(text)
+    limit = first_budget
+    while rest:
+        n = 1
+        while n < len(rest) and size(rest[:n + 1]) <= limit:
+            n += 1
+        if enc == "B" and n < len(rest):
+            m = n
+            while m > 1 and len("".join(rest[:m]).encode(codec)) % 3:
+                m -= 1
+            if len("".join(rest[:m]).encode(codec)) % 3 == 0:
+                n = m
+        words.append(render(rest[:n]))
+        rest = rest[n:]
+        limit = budget
+    return words
+
+
+def subject(text, label="UTF-8", codec=None, enc="B", lead=""):
+    """A Subject value: LEAD (plain ASCII such as "Re: ") then folded
+    encoded-words, one per line."""
+    first = 75 - len("Subject: ") - len(lead)
+    return lead + "\n ".join(encoded_words(text, label, codec, enc, first))
+
+
+def addr(display, label, address, codec=None, enc="B", quoted=False):
+    """Display name as one encoded-word (clients do that for short names).
+    QUOTED: Foxmail and QQ Mail put the encoded-word inside quotes, which
+    RFC 2047 forbids but every reader accepts."""
+    words = encoded_words(display, label, codec, enc, 200, 200)
+    assert len(words) == 1
+    w = '"%s"' % words[0] if quoted else words[0]
+    return "%s <%s>" % (w, address)
+
+
+# --------------------------------------------------------------------------
+# Message assembly
+
+def headers_bytes(hdrs, eol):
+    out = []
+    for name, value in hdrs:
+        if isinstance(value, str):
+            value = value.encode("ascii")
+        value = value.replace(b"\n", eol.encode("ascii"))
+        out.append(name.encode("ascii") + b": " + value + eol.encode("ascii"))
+    return b"".join(out)
+
+
+def message(hdrs, body, eol="\n"):
+    """HDRS: (name, value) pairs, value str (ASCII) or bytes (raw 8-bit);
+    '\\n' in a value is a fold.  BODY: bytes, already in EOL form."""
+    return headers_bytes(hdrs, eol) + eol.encode("ascii") + body
+
+
+part = message
+
+
+def multipart(boundary, parts, eol="\n", preamble="", epilogue=""):
+    e = eol
+    out = eolize(preamble, eol).encode("ascii")
+    for p in parts:
+        out += (e + "--" + boundary + e).encode("ascii") + p
+    out += (e + "--" + boundary + "--" + e).encode("ascii")
+    out += eolize(epilogue, eol).encode("ascii")
+    return out
+
+
+def text_bytes(text, codec, eol="\n"):
+    return eolize(text, eol).encode(codec)
+
+
+def article_text(paras, sep="\n\n"):
+    return sep.join(paras) + "\n"
+
+
+# --------------------------------------------------------------------------
+# HTML bodies
+
+WORD_HEAD = """\
+<html xmlns:v="urn:schemas-microsoft-com:vml" \
+xmlns:o="urn:schemas-microsoft-com:office:office" \
+xmlns:w="urn:schemas-microsoft-com:office:word" \
+xmlns:m="http://schemas.microsoft.com/office/2004/12/omml" \
+xmlns="http://www.w3.org/TR/REC-html40">
+<head>
+<meta http-equiv=Content-Type content="text/html; charset=%(charset)s">
+<meta name=Generator content="Microsoft Word 15 (filtered medium)">
+<!--[if !mso]><style>v\\:* {behavior:url(#default#VML);}
+o\\:* {behavior:url(#default#VML);}
+w\\:* {behavior:url(#default#VML);}
+.shape {behavior:url(#default#VML);}
+</style><![endif]--><style><!--
+/* Font Definitions */
+@font-face
+\t{font-family:宋体;
+\tpanose-1:2 1 6 0 3 1 1 1 1 1;}
+@font-face
+\t{font-family:等线;
+\tpanose-1:2 1 6 0 3 1 1 1 1 1;}
+@font-face
+\t{font-family:仿宋_GB2312;
+\tpanose-1:2 1 6 9 3 1 1 1 1 1;}
+/* Style Definitions */
+p.MsoNormal, li.MsoNormal, div.MsoNormal
+\t{margin:0cm;
+\ttext-align:justify;
+\ttext-justify:inter-ideograph;
+\tfont-size:10.5pt;
+\tfont-family:等线;}
+span.EmailStyle17
+\t{mso-style-type:personal-compose;
+\tfont-family:等线;
+\tcolor:windowtext;}
+.MsoChpDefault
+\t{mso-style-type:export-only;
+\tfont-family:等线;}
+@page WordSection1
+\t{size:595.3pt 841.9pt;
+\tmargin:72.0pt 90.0pt 72.0pt 90.0pt;
+\tlayout-grid:15.6pt;}
+div.WordSection1
+\t{page:WordSection1;}
+--></style><!--[if gte mso 9]><xml>
+<o:shapedefaults v:ext="edit" spidmax="1026" />
+</xml><![endif]--><!--[if gte mso 9]><xml>
+<o:shapelayout v:ext="edit">
+<o:idmap v:ext="edit" data="1" />
+</o:shapelayout></xml><![endif]-->
+</head>
+<body lang=ZH-CN link="#0563C1" vlink="#954F72" \
+style='text-justify-trim:punctuation'>
+<div class=WordSection1>
+"""
+
+WORD_TAIL = """\
+</div>
+</body>
+</html>
+"""
+
+
+def _runs(text):
+    return re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]+", text)
+
+
+def word_spans(text, size="16.0pt", cjk_font="仿宋_GB2312", entities=False):
+    """Word's markup for one paragraph: a span per script run, the last
+    with <o:p></o:p>.  ENTITIES: write quotes as &ldquo;/&rdquo; the way
+    Word does in some code pages."""
+    out = []
+    runs = _runs(text)
+    for i, run in enumerate(runs):
+        tail = "<o:p></o:p>" if i == len(runs) - 1 else ""
+        esc = html.escape(run, quote=False)
+        if entities:
+            esc = esc.replace("“", "&ldquo;").replace("”", "&rdquo;")
+            esc = esc.replace("—", "&mdash;")
+        sep = "\n" if i == 0 else " "
+        if run[0] < "\x80":
+            out.append("<span%slang=EN-US style='font-size:%s;font-family:"
+                       "\"Times New Roman\",serif'>%s%s</span>"
+                       % (sep, size, esc, tail))
+        else:
+            out.append("<span%sstyle='font-size:%s;font-family:%s'>%s%s"
+                       "</span>" % (sep, size, cjk_font, esc, tail))
+    return "".join(out)
+
+
+def word_para(text, entities=False):
+    return ("<p class=MsoNormal style='text-indent:32.0pt;line-height:"
+            "28.0pt;mso-line-height-rule:exactly'>%s</p>\n"
+            % word_spans(text, entities=entities))
+
+
+def word_headline(text):
+    return ("<p class=MsoNormal align=center style='text-align:center;"
+            "line-height:28.0pt'><b>%s</b></p>\n"
+            "<p class=MsoNormal style='line-height:28.0pt'><span lang=EN-US "
+            "style='font-size:16.0pt'><o:p>&nbsp;</o:p></span></p>\n"
+            % word_spans(text, "22.0pt", "方正小标宋简体"))
+
+
+def simple_html(paras, charset, style="font-family: 'Microsoft YaHei UI';"
+                " font-size: 14px;"):
+    """Foxmail/QQ/Coremail style: one <div> per line, <br> for blanks."""
+    body = []
+    for p in paras:
+        body.append("<div>%s</div>" % html.escape(p, quote=False))
+        body.append("<div><br></div>")
+    return ('<html><head><meta http-equiv="content-type" content="text/html;'
+            ' charset=%s"><style>body { line-height: 1.5; }</style></head>'
+            '<body style="%s">\n%s\n</body></html>\n'
+            % (charset, style, "\n".join(body[:-1])))
+
+
+# --------------------------------------------------------------------------
+# Attachments built from scratch
+
+ZIP_TIME = (2026, 11, 2, 9, 30, 0)
+
+W_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+        '2006/main" xmlns:r="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships"')
+
+
+def _xml(text):
+    return html.escape(text, quote=False)
+
+
+def docx(headline, paras, split_runs=True):
+    """A small .docx as Word writes it: a centred bold headline, an empty
+    paragraph, then first-line-indented body paragraphs.  Each body
+    paragraph is cut into several runs (Word does that at every edit and
+    proofing mark), so the text must be read across <w:r> boundaries."""
+    ps = []
+    ps.append(
+        '<w:p><w:pPr><w:jc w:val="center"/><w:spacing w:line="560" '
+        'w:lineRule="exact"/><w:rPr><w:rFonts w:ascii="方正小标宋简体" '
+        'w:eastAsia="方正小标宋简体"/><w:b/><w:sz w:val="44"/></w:rPr></w:pPr>'
+        '<w:r><w:rPr><w:rFonts w:ascii="方正小标宋简体" w:eastAsia="方正小标宋简体"'
+        '/><w:b/><w:sz w:val="44"/></w:rPr><w:t>%s</w:t></w:r></w:p>'
+        % _xml(headline))
+    ps.append('<w:p><w:pPr><w:spacing w:line="560" w:lineRule="exact"/>'
+              '</w:pPr></w:p>')
+    rpr = ('<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/>'
+           '<w:sz w:val="32"/></w:rPr>')
+    for p in paras:
+        pieces = [p]
+        if split_runs and len(p) > 12:
+            a, b = len(p) // 3, 2 * len(p) // 3
+            pieces = [p[:a], p[a:b], p[b:]]
+        runs = []
+        for i, piece in enumerate(pieces):
+            if i == 1:
+                runs.append('<w:proofErr w:type="gramStart"/>')
+            if i == 2:
+                runs.append('<w:proofErr w:type="gramEnd"/>'
+                            '<w:bookmarkStart w:id="%d" w:name="_GoBack"/>'
+                            '<w:bookmarkEnd w:id="%d"/>' % (i, i))
+            runs.append('<w:r>%s<w:t xml:space="preserve">%s</w:t></w:r>'
+                        % (rpr, _xml(piece)))
+        ps.append('<w:p><w:pPr><w:spacing w:line="560" w:lineRule="exact"/>'
+                  '<w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>'
+                  '%s</w:p>' % "".join(runs))
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+        '<w:document %s><w:body>%s<w:sectPr><w:pgSz w:w="11906" '
+        'w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" '
+        'w:left="1587" w:header="851" w:footer="992" w:gutter="0"/>'
+        '</w:sectPr></w:body></w:document>' % (W_NS, "".join(ps)))
+    files = [
+        ("[Content_Types].xml",
+         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+         'content-types"><Default Extension="rels" ContentType="application/'
+         'vnd.openxmlformats-package.relationships+xml"/><Default Extension='
+         '"xml" ContentType="application/xml"/><Override PartName="/word/'
+         'document.xml" ContentType="application/vnd.openxmlformats-'
+         'officedocument.wordprocessingml.document.main+xml"/></Types>'),
+        ("_rels/.rels",
+         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+         '<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+         '2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+         'openxmlformats.org/officeDocument/2006/relationships/'
+         'officeDocument" Target="word/document.xml"/></Relationships>'),
+        ("word/_rels/document.xml.rels",
+         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+         '<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+         '2006/relationships"></Relationships>'),
+        ("word/document.xml", document),
+    ]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, content in files:
+            zi = zipfile.ZipInfo(name, ZIP_TIME)
+            zi.compress_type = zipfile.ZIP_STORED
+            zi.create_system = 0
+            zi.external_attr = 0
+            z.writestr(zi, content.encode("utf-8"))
+    return buf.getvalue()
+
+
+def _zlib_stored(data):
+    """A zlib stream of stored (uncompressed) deflate blocks: the same bytes
+    whatever zlib version runs this script."""
+    out = bytearray(b"\x78\x01")
+    for i in range(0, max(len(data), 1), 65535):
+        chunk = data[i:i + 65535]
+        final = 1 if i + 65535 >= len(data) else 0
+        out += bytes([final]) + struct.pack("<HH", len(chunk),
+                                            len(chunk) ^ 0xFFFF) + chunk
+    out += struct.pack(">I", zlib.adler32(data) & 0xFFFFFFFF)
+    return bytes(out)
+
+
+def png(w, h, seed):
+    def chunk(kind, data):
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(
+            ">I", crc)
+    rows = []
+    for y in range(h):
+        row = bytearray(b"\x00")
+        for x in range(w):
+            row += bytes(((x * 16 + seed) % 256, (y * 16 + seed * 3) % 256,
+                          ((x + y) * 8 + seed * 7) % 256))
+        rows.append(bytes(row))
+    ihdr = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) +
+            chunk(b"IDAT", _zlib_stored(b"".join(rows))) + chunk(b"IEND", b""))
+
+
+def ole_file(stream_name, filler):
+    """Just enough of a Compound File Binary (old .doc, .wps) to look like
+    one: the D0 CF 11 E0 A1 B1 1A E1 signature, a header sector, a
+    directory entry naming the main stream, and some filler text."""
+    hdr = bytearray(512)
+    hdr[0:8] = bytes.fromhex("D0CF11E0A1B11AE1")
+    struct.pack_into("<HHHHH", hdr, 24, 0x003E, 0x0003, 0xFFFE, 9, 6)
+    struct.pack_into("<IIII", hdr, 44, 1, 1, 0, 4096)
+    struct.pack_into("<III", hdr, 60, 0xFFFFFFFE, 0, 0xFFFFFFFE)
+    for i in range(109):
+        struct.pack_into("<I", hdr, 76 + 4 * i, 0xFFFFFFFF)
+    struct.pack_into("<I", hdr, 76, 0)
+    fat = bytearray(b"\xff" * 512)
+    struct.pack_into("<III", fat, 0, 0xFFFFFFFD, 0xFFFFFFFE, 0xFFFFFFFE)
+    dirent = bytearray(512)
+    name = "Root Entry".encode("utf-16-le") + b"\0\0"
+    dirent[0:len(name)] = name
+    struct.pack_into("<HBB", dirent, 64, len(name), 5, 1)
+    name2 = stream_name.encode("utf-16-le") + b"\0\0"
+    dirent[128:128 + len(name2)] = name2
+    struct.pack_into("<HBB", dirent, 192, len(name2), 2, 1)
+    body = filler.encode("utf-16-le")
+    body += b"\0" * (-len(body) % 512)
+    return bytes(hdr + fat + dirent) + body
+
+
+def pdf(lines):
+    objs = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        "/Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        None,
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    stream = "BT /F1 12 Tf 72 770 Td " + " ".join(
+        "(%s) Tj 0 -16 Td" % l for l in lines) + " ET"
+    objs[3] = "<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
+    out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(len(out.encode("latin-1")))
+        out += "%d 0 obj\n%s\nendobj\n" % (i + 1, o)
+    xref = len(out.encode("latin-1"))
+    out += "xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += "".join("%010d 00000 n \n" % off for off in offsets)
+    out += ("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objs) + 1, xref))
+    return out.encode("latin-1")
+
+
+def tnef(note):
+    """winmail.dat: the TNEF signature 0x223E9F78, a key, and a few
+    attributes; the message body is RTF inside, unreadable without a
+    TNEF decoder."""
+    def attr(level, tag, data):
+        return (bytes([level]) + struct.pack("<I", tag) +
+                struct.pack("<I", len(data)) + data +
+                struct.pack("<H", sum(data) & 0xFFFF))
+    out = struct.pack("<IH", 0x223E9F78, 0x1A2B)
+    out += attr(1, 0x00089006, struct.pack("<I", 0x00010000))
+    out += attr(1, 0x00078008, b"IPM.Microsoft Mail.Note\0")
+    out += attr(1, 0x00018004, b"\x00\x00\x00\x00")
+    rtf = ("{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil "
+           "\\'cb\\'ce\\'cc\\'e5;}}\\uc1\\pard\\f0 %s\\par}" % note)
+    out += attr(3, 0x00069003, rtf.encode("latin-1"))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Fixtures.  Each builder returns (raw bytes, expectation dict).  They are
+# numbered in the order they are registered here.
+
+FIXTURES = []          # (short name, client, proves, builder)
+NAMES = {}             # short name -> "NN-short-name"
+PADDED_SPLIT_OK = set()  # short names allowed a padded B-word mid-header
+
+
+def fixture(short, client, proves, padded_split=False):
+    def register(fn):
+        FIXTURES.append((short, client, proves, fn))
+        NAMES[short] = "%02d-%s" % (len(FIXTURES), short)
+        if padded_split:
+            PADDED_SPLIT_OK.add(short)
+        return fn
+    return register
+
+
+def name_of(short):
+    return NAMES[short]
+
+
+def exp(state, unit, title=None, contains=(), absent=(), fields=(),
+        attachments=(), diagnostics=(), reason=None, notes=()):
+    return dict(state=state, unit=unit, title=title, contains=contains,
+                absent=absent, fields=fields, attachments=attachments,
+                diagnostics=diagnostics, reason=reason, notes=notes)
+
+
+def render_expect(short, client, proves, e):
+    out = ["# %s" % proves, "# client: %s" % client]
+    out += ["# %s" % n for n in e["notes"]]
+    out.append("state: %s" % e["state"])
+    out.append("unit: %s" % e["unit"])
+    if e["title"] is not None:
+        out.append("title: %s" % e["title"])
+    for key, field in (("contains", "contains"), ("absent", "absent")):
+        out += ["%s: %s" % (key, v) for v in e[field]]
+    out += ["field: %s=%s" % kv for kv in e["fields"]]
+    out += ["attachment: %s" % a for a in e["attachments"]]
+    out += ["diagnostic: %s" % d for d in e["diagnostics"]]
+    if e["reason"] is not None:
+        out.append("reason: %s" % e["reason"])
+    for line in out:
+        assert "\n" not in line and "\r" not in line, (short, line)
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def check_article(paras, lo=80, hi=400):
+    n = sum(len(p) for p in paras)
+    assert lo <= n <= hi, (n, paras[0][:20])
+
+
+# ---- 1. Charsets ---------------------------------------------------------
+
+A_FGJ1_TITLE = "区发改局召开四季度重点项目调度会"
+A_FGJ1 = [
+    "11月2日，区发改局召开四季度重点项目调度会，副局长王堃主持会议。会议逐一"
+    "梳理全区42个在建重点项目的形象进度、资金拨付和要素保障情况，对进度滞后的"
+    "6个项目现场交办问题清单，明确责任人和完成时限。",
+    "会上，湖北镕达建设公司负责人陈喆反映施工用电报装周期较长，区发改局当场"
+    "协调供电部门开辟绿色通道，承诺5个工作日内完成接电。下一步，区发改局将实行"
+    "“周调度、月通报”，确保全年投资目标顺利完成。",
+]
+FIELDS_FGJ1 = "审签：王堃  执笔：陈喆  电话：027-8577 3321"
+MID_FGJ1 = "<202611020942183018841@example.test>"
+
+
+@fixture("foxmail-gbk-in-gb2312", "Foxmail 7.2 (multipart/alternative, "
+         "plain base64, html QP)",
+         "charset=gb2312 label over GBK bytes (镕 堃 喆) read as GB18030; "
+         "one-line 审签/执笔/电话 fields with full-width colons at the end")
+def f_foxmail_gbk_in_gb2312():
+    check_article(A_FGJ1)
+    text = article_text(A_FGJ1 + [FIELDS_FGJ1])
+    b = "----=_001_NextPart018446735212_=----"
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "gbk", "\r\n")))
+    htm = simple_html(A_FGJ1 + [FIELDS_FGJ1], "gb2312")
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(htm.encode("gbk")))
+    body = multipart(b, [plain, hpart],
+                     preamble="This is a multi-part message in MIME format.\n")
+    raw = message([
+        ("Date", date(2, 9, 42, 18)),
+        ("From", addr("区发改局", "gb2312", unit_addr("fgj"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject("投稿：" + A_FGJ1_TITLE, "gb2312")),
+        ("X-Priority", "3"),
+        ("X-Has-Attach", "no"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Mime-Version", "1.0"),
+        ("Message-ID", MID_FGJ1),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+    ], body)
+    return raw, exp(
+        "filed", "fgj", A_FGJ1_TITLE,
+        contains=["副局长王堃主持会议", "湖北镕达建设公司负责人陈喆",
+                  "确保全年投资目标顺利完成。"],
+        absent=["审签", "027-8577 3321"],
+        fields=[("审签", "王堃"), ("执笔", "陈喆"), ("电话", "027-8577 3321")],
+        notes=["a gb2312 decoder fails on 堃 (88 D2), 喆 (86 B4), 镕 (E9 46)"])
+
+
+A_XINHUA1_TITLE = "新华街道“街区吹哨”化解商户诉求"
+A_XINHUA1 = [
+    "今年以来，新华街道推行“街区吹哨、部门报到”机制，商户反映的问题由网格员"
+    "第一时间上报，街道统筹城管、市场监管等部门限时办结。截至10月底，累计受理"
+    "商户诉求137件，办结率98.5%。",
+    "一家德资咖啡馆申请外摆经营，网格员刘䶮全程代办，3天内办结，企业首期投入"
+    "约12万€已全部到位。辖区老字号“𠀀记”糕点铺也通过这一机制解决了招牌改造"
+    "难题。",
+]
+
+
+@fixture("outlook-gb18030-in-gbk", "Outlook 16 (alternative, CRLF, plain "
+         "and html quoted-printable, Content-Language: zh-CN)",
+         "charset=gbk label over GB18030 bytes: 䶮 (FE 9F), € (A2 E3) and "
+         "the 4-byte 𠀀 (95 32 82 36) come out right only as GB18030")
+def f_outlook_gb18030_in_gbk():
+    check_article(A_XINHUA1)
+    text = article_text(A_XINHUA1)
+    b = "----=_NextPart_000_0003_01DC4E6B.2A9C1F40"
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="gbk"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(text.encode("gb18030"), "\r\n"), "\r\n")
+    htm = WORD_HEAD % {"charset": "gbk"} + word_headline(A_XINHUA1_TITLE) + \
+        "".join(word_para(p) for p in A_XINHUA1) + WORD_TAIL
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="gbk"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(htm.encode("gb18030"), "\r\n"), "\r\n")
+    body = multipart(b, [plain, hpart], "\r\n",
+                     preamble="This is a multipart message in MIME format.\n")
+    raw = message([
+        ("From", addr("新华街道", "gbk", unit_addr("xinhua"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject("【简报投稿】" + A_XINHUA1_TITLE, "gbk",
+                            "gb18030")),
+        ("Date", date(2, 10, 15, 3)),
+        ("Message-ID", "<000301dc4e6b$2a9c1f40$7fd55dc0$@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Thread-Index", "AdxOaypMpm3TBVq1Q0uN8X0f2c7Wkg=="),
+        ("Content-Language", "zh-CN"),
+    ], body, "\r\n")
+    return raw, exp(
+        "filed", "xinhua", A_XINHUA1_TITLE,
+        contains=["网格员刘䶮全程代办", "约12万€已全部到位",
+                  "老字号“𠀀记”糕点铺", "办结率98.5%。"],
+        notes=["Python's gbk codec and glibc iconv GBK both reject these "
+               "bytes; GMime with the gbk label gives silent garbage"])
+
+
+A_CQ1_TITLE = "常青街道开展安全生产“回头看”检查"
+A_CQ1 = [
+    "11月3日至5日，常青街道组织安监、消防力量对辖区38家重点企业开展安全生产"
+    "“回头看”检查，重点复查前期隐患整改落实情况。检查组由街道副主任吕喆带队，"
+    "逐项核对整改台账，对2家整改不到位的企业下达限期整改通知书。",
+    "检查组同步为企业送去安全生产政策汇编，讲解动火作业、有限空间作业等风险"
+    "防控要点，帮助企业从“被动整改”转向“主动防范”。",
+]
+
+
+@fixture("javamail-x-gbk", "office OA system on JavaMail (text/plain; "
+         "charset=x-gbk; base64, x-gbk encoded-words)",
+         "the Java charset name x-gbk (unknown to iconv and Python) is read "
+         "as GB18030, in the body and in the Subject")
+def f_javamail_x_gbk():
+    check_article(A_CQ1)
+    text = article_text(A_CQ1, "\n")
+    raw = message([
+        ("Date", date(5, 17, 20, 44, suffix=" (CST)")),
+        ("From", addr("常青街道", "x-gbk", unit_addr("changqing"), "gbk")),
+        ("To", OFFICE),
+        ("Message-ID", "<1193825461.1204.1793870444123.JavaMail.oa@"
+                       "oa.changqing.example.test>"),
+        ("Subject", subject(A_CQ1_TITLE, "x-gbk", "gbk")),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=x-gbk"),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "CQOA-Mail 4.2 (JavaMail 1.4.7)"),
+    ], b64(text_bytes(text, "gbk", "\r\n")))
+    return raw, exp(
+        "filed", "changqing", A_CQ1_TITLE,
+        contains=["检查组由街道副主任吕喆带队", "转向“主动防范”。"])
+
+
+A_WS1_TITLE = "万松街道为外资企业配备“一对一”服务专员"
+A_WS1 = [
+    "为稳住外资企业发展信心，万松街道为辖区21家外资企业逐一配备服务专员，建立"
+    "“一企一档”，专员每月上门走访，协助企业办理外籍人员居留许可、跨境结算等"
+    "事项。",
+    "一家法资设计公司今年追加投资，在服务专员张䶮的协助下，仅用5个工作日便完成"
+    "增资变更登记。街道将持续做优涉外服务，擦亮“国际范”营商名片。",
+]
+
+
+@fixture("dotnet-cp936", "Windows desktop tool on System.Net.Mail "
+         "(charset=cp936, base64, CRLF)",
+         "charset=cp936 label read as GB18030: 䶮 is FE 9F, which a "
+         "cp936/GBK decoder rejects or maps to a private-use character")
+def f_dotnet_cp936():
+    check_article(A_WS1)
+    text = article_text(A_WS1)
+    raw = message([
+        ("MIME-Version", "1.0"),
+        ("From", addr("万松街道办事处", "cp936", unit_addr("wansong"),
+                      "gbk")),
+        ("To", OFFICE),
+        ("Date", date(5, 16, 2, 9)),
+        ("Subject", subject(A_WS1_TITLE, "cp936", "gb18030")),
+        ("Message-ID", "<a1c4e9f2-5b07-4d3a-8e61-2f9b7c0d4e15@"
+                       "pc-ws-017.example.test>"),
+        ("Content-Type", "text/plain; charset=cp936"),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes(text, "gb18030", "\r\n")), "\r\n")
+    return raw, exp(
+        "filed", "wansong", A_WS1_TITLE,
+        contains=["在服务专员张䶮的协助下", "擦亮“国际范”营商名片。"])
+
+
+A_FY1_TITLE = "區法院召開涉企審判工作座談會"
+A_FY1 = [
+    "11月4日，區法院召開涉企審判工作座談會，邀請轄區12家企業代表參加。會上，"
+    "法院通報了今年以來審結涉企案件的情況，並就合同糾紛、勞動爭議中的常見風險"
+    "作了提示。",
+    "企業代表圍繞訴訟費用緩交、執行款發放等問題提出意見建議，法院逐一回應，並"
+    "承諾建立涉企案件「綠色通道」，做到快立、快審、快執。",
+]
+
+
+@fixture("outlook-big5", "Outlook 16, Traditional Chinese UI "
+         "(alternative, big5, plain base64, html QP, zh-TW)",
+         "Big5 body and Big5 encoded-word Subject decoded as Big5 (a GBK "
+         "decoder gives garbage)")
+def f_outlook_big5():
+    check_article(A_FY1)
+    text = article_text(A_FY1)
+    b = "----=_NextPart_000_0011_01DC4F2A.5B3E8D10"
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="big5"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "big5", "\r\n"), "\r\n"), "\r\n")
+    htm = WORD_HEAD % {"charset": "big5"} + \
+        "".join(word_para(p) for p in A_FY1) + WORD_TAIL
+    htm = htm.replace("仿宋_GB2312", "標楷體").replace("等线", "新細明體")
+    htm = htm.replace("宋体", "細明體").replace("方正小标宋简体", "標楷體")
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="big5"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(htm.encode("big5"), "\r\n"), "\r\n")
+    body = multipart(b, [plain, hpart], "\r\n",
+                     preamble="This is a multipart message in MIME format.\n")
+    raw = message([
+        ("From", addr("區法院", "big5", unit_addr("fayuan"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject(A_FY1_TITLE, "big5")),
+        ("Date", date(5, 11, 8, 51)),
+        ("Message-ID", "<001101dc4f2a$5b3e8d10$11bba930$@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Thread-Index", "AdxPKls+jRC7qTB4RUqf5x0JY1mXhA=="),
+        ("Content-Language", "zh-tw"),
+    ], body, "\r\n")
+    return raw, exp(
+        "filed", "fayuan", A_FY1_TITLE,
+        contains=["邀請轄區12家企業代表參加", "建立涉企案件「綠色通道」"])
+
+
+A_SPJ1_TITLE = "区行政审批局推行企业开办“一日办结”"
+A_SPJ1 = [
+    "区行政审批局整合营业执照、公章刻制、税务登记、社保登记等环节，推行企业"
+    "开办“一日办结”。申请人在政务服务中心“企业开办专区”一次提交材料，各环节"
+    "并联审批，当日即可领取营业执照和公章。",
+    "10月份，全区新设企业1126户，其中94%在一个工作日内完成开办。区行政审批局"
+    "还为新办企业免费寄递证照，实现“零跑腿”。",
+]
+
+
+@fixture("oa-raw-gbk-no-charset", "office OA system (raw 8-bit GBK "
+         "Subject, From name and X-Mailer; bare Content-Type: text/plain)",
+         "raw 8-bit GBK headers decoded as GB18030; a body without charset "
+         "detected as GB18030 and a diagnostic recorded")
+def f_oa_raw_gbk_no_charset():
+    check_article(A_SPJ1)
+    text = article_text(A_SPJ1)
+    raw = message([
+        ("Return-Path", "<spj@example.test>"),
+        ("Date", date(4, 15, 2, 11)),
+        ("From", "区行政审批局 <spj@example.test>".encode("gbk")),
+        ("To", OFFICE),
+        ("Subject", A_SPJ1_TITLE.encode("gbk")),
+        ("Message-ID", "<OA.20261104150211.3391@oa.spj.example.test>"),
+        ("X-Mailer", "江汉区协同办公平台 V3.2".encode("gbk")),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain"),
+        ("Content-Transfer-Encoding", "8bit"),
+    ], text_bytes(text, "gbk", "\r\n"), "\r\n")
+    return raw, exp(
+        "filed", "spj", A_SPJ1_TITLE,
+        contains=["一次提交材料，各环节并联审批", "实现“零跑腿”。"],
+        diagnostics=["decoded as GB18030"])
+
+
+A_RSJ1_TITLE = "区人社局举办高校毕业生秋季专场招聘会"
+A_RSJ1 = [
+    "11月6日，区人社局在江汉人力资源市场举办高校毕业生秋季专场招聘会，86家"
+    "企业提供岗位1900余个，涵盖金融、软件开发、商贸物流等行业。现场设立政策"
+    "咨询台，为求职者讲解就业补贴、创业担保贷款等政策。",
+    "当天共有2300余名求职者入场，初步达成就业意向412人。区人社局将为未达成"
+    "意向的毕业生建立台账，持续推送岗位信息。",
+]
+MID_RSJ1 = "<5f0c2e7a9b4d13e6c8a1f2b3d4e5f6a7@oa.rsj.example.test>"
+
+
+@fixture("phpmailer-gbk-labelled-utf8", "web OA on PHPMailer 5.2 (declares "
+         "utf-8, writes GBK from a GBK database; 8bit)",
+         "a wrong charset label (utf-8 over GBK bytes) is detected, the text "
+         "is correct and a diagnostic says it was decoded as GB18030")
+def f_phpmailer_gbk_labelled_utf8():
+    check_article(A_RSJ1)
+    text = article_text(A_RSJ1, "\n")
+    raw = message([
+        ("Date", date(6, 16, 30, 5)),
+        ("To", OFFICE),
+        ("From", addr("区人社局", "UTF-8", unit_addr("rsj"))),
+        ("Subject", subject(A_RSJ1_TITLE)),
+        ("Message-ID", MID_RSJ1),
+        ("X-Mailer", "PHPMailer 5.2.9 (https://github.com/PHPMailer/"
+                     "PHPMailer/)"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=utf-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+    ], text_bytes(text, "gbk", "\n"))
+    return raw, exp(
+        "filed", "rsj", A_RSJ1_TITLE,
+        contains=["86家企业提供岗位1900余个", "初步达成就业意向412人。"],
+        diagnostics=["decoded as GB18030"])
+
+
+A_SCJ1_TITLE = "区市场监管局开展电梯安全专项检查"
+A_SCJ1 = [
+    "近日，区市场监管局对辖区住宅小区、商场超市的在用电梯开展安全专项检查，"
+    "共检查电梯326台，发现隐患21处，已全部督促使用单位和维保单位完成整改。",
+    "检查中，执法人员重点查看电梯维护保养记录、应急救援电话是否畅通等内容。"
+    "区市场监管局提醒市民文明乘梯，发现电梯异常及时拨打应急救援电话。",
+]
+MID_SCJ1 = "<20261106091512.4f8a2c@oa.scjgj.example.test>"
+
+
+@fixture("script-utf8-no-charset", "a Python report script on the unit's "
+         "server (MIME-Version but bare text/plain, 8bit UTF-8)",
+         "a body without charset that is valid UTF-8 is read as UTF-8 "
+         "(the RFC 2045 default us-ascii would fail)")
+def f_script_utf8_no_charset():
+    check_article(A_SCJ1)
+    text = article_text(A_SCJ1)
+    raw = message([
+        ("Content-Type", "text/plain"),
+        ("MIME-Version", "1.0"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Subject", subject(A_SCJ1_TITLE)),
+        ("From", unit_addr("scjgj")),
+        ("To", OFFICE),
+        ("Date", date(6, 9, 15, 12)),
+        ("Message-ID", MID_SCJ1),
+    ], text_bytes(text, "utf-8"))
+    return raw, exp(
+        "filed", "scjgj", A_SCJ1_TITLE,
+        contains=["共检查电梯326台，发现隐患21处", "及时拨打应急救援电话。"])
+
+
+# ---- 2. Subjects -----------------------------------------------------------
+
+A_JGW1_TITLE = "金管委组织银行走进商务区开展金融服务"
+A_JGW1 = [
+    "11月5日，金管委组织辖区8家银行走进中央商务区，为楼宇企业开展“一站式”"
+    "金融服务。银行工作人员现场讲解普惠贷款、供应链融资等产品，为企业量身定制"
+    "融资方案。",
+    "活动当天共有43家企业参加对接，现场达成融资意向1.6亿元。金管委将推动银企"
+    "对接常态化，帮助中小微企业缓解融资难题。",
+]
+
+
+@fixture("subject-mixed-charsets", "Thunderbird 128 (UTF-8 flowed body; "
+         "Subject kept from a GB2312 original, so three charsets/encodings)",
+         "a Subject folded over three lines mixing GB2312 B, UTF-8 B and "
+         "GB2312 Q encoded-words after an ASCII Fwd: prefix")
+def f_subject_mixed_charsets():
+    check_article(A_JGW1)
+    s = ("Fwd: " + bword("金管委组织银行".encode("gb2312"), "GB2312") +
+         "\n " + bword("走进商务区".encode("utf-8"), "UTF-8") +
+         "\n " + qword("开展金融服务".encode("gb2312"), "GB2312"))
+    raw = message([
+        ("Message-ID", "<3c9e1f70-2a4b-4d86-b1e3-7f5a0c2d9e48@example.test>"),
+        ("Date", date(6, 14, 21, 37)),
+        ("MIME-Version", "1.0"),
+        ("User-Agent", "Mozilla Thunderbird"),
+        ("Content-Language", "zh-CN"),
+        ("To", OFFICE),
+        ("From", addr("金管委", "UTF-8", unit_addr("jgw"))),
+        ("Subject", s),
+        ("Content-Type", "text/plain; charset=UTF-8; format=flowed"),
+        ("Content-Transfer-Encoding", "8bit"),
+    ], text_bytes(article_text(A_JGW1), "utf-8"))
+    return raw, exp(
+        "filed", "jgw", A_JGW1_TITLE,
+        contains=["为楼宇企业开展“一站式”金融服务", "现场达成融资意向1.6亿元。"])
+
+
+A_SBC1_TITLE = "江汉社保处上线养老保险待遇资格“静默认证”"
+A_SBC1 = [
+    "为减少参保人员往返奔波，江汉社保处依托大数据比对，上线养老保险待遇资格"
+    "“静默认证”服务，系统通过就医、出行等数据自动完成资格确认，无需老人本人"
+    "办理。",
+    "目前，辖区已有1.8万名退休人员通过静默方式完成认证，占应认证人数的87%。"
+    "对未能通过静默认证的人员，社保处安排工作人员上门服务。",
+]
+
+
+@fixture("subject-gbk-split-char", "OA mail gateway that cuts B-words every "
+         "15 bytes (Coremail-style headers)",
+         "GBK characters split across adjacent unpadded B-words: the bytes "
+         "of adjacent words are joined before decoding")
+def f_subject_gbk_split_char():
+    check_article(A_SBC1)
+    data = ("【投稿】" + A_SBC1_TITLE).encode("gbk")
+    words = [bword(data[i:i + 15], "GBK") for i in range(0, len(data), 15)]
+    for w in words[:-1]:
+        assert "=?=" not in w
+    raw = message([
+        ("Date", date(7, 10, 2, 33, suffix=" (CST)")),
+        ("From", addr("江汉社保处", "GBK", unit_addr("sbc"))),
+        ("To", OFFICE),
+        ("Message-ID", "<62a1f0b3.1c7e.19a91d0e4f2.Coremail.sbc@"
+                       "example.test>"),
+        ("Subject", "\n ".join(words)),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=GBK"),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b)"),
+    ], b64(text_bytes(article_text(A_SBC1), "gbk", "\r\n")))
+    return raw, exp(
+        "filed", "sbc", A_SBC1_TITLE,
+        contains=["上线养老保险待遇资格“静默认证”服务", "占应认证人数的87%。"],
+        notes=["decoding each word on its own (Python's policy=default "
+               "header parser) yields replacement characters"])
+
+
+A_GH1_TITLE = "区规划分局优化工业项目“多测合一”服务"
+A_GH1 = [
+    "区规划分局推行工业项目“多测合一”，将规划核实、土地核验、房产测绘等多项"
+    "测绘事项整合为一次委托、一次测绘、成果共享，测绘时间平均缩短15个工作日。",
+    "今年以来，已有9个工业项目享受此项服务，为企业节约测绘费用约60万元。",
+]
+
+
+@fixture("subject-utf8-q-split", "Exchange 2010 relay re-encoding the "
+         "Subject as Q-words cut every 10 bytes",
+         "UTF-8 characters split across adjacent Q encoded-words (no "
+         "padding involved) and an FW: prefix")
+def f_subject_utf8_q_split():
+    check_article(A_GH1)
+    data = A_GH1_TITLE.encode("utf-8")
+    words = [qword(data[i:i + 10], "utf-8") for i in range(0, len(data), 10)]
+    raw = message([
+        ("From", addr("区规划分局", "utf-8", unit_addr("ghfj"))),
+        ("To", OFFICE),
+        ("Subject", "FW: " + "\n ".join(words)),
+        ("Date", date(7, 15, 44, 2)),
+        ("Message-ID", "<7D2F04C1B9A34E58A0C1F2E3D4B5A697@"
+                       "exch01.ghfj.example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'text/plain; charset="utf-8"'),
+        ("Content-Transfer-Encoding", "base64"),
+        ("Thread-Topic", "FW: " + words[0]),
+        ("Thread-Index", "AdxQ8Z1kYt3o6n8aTRqG0yVnJ4Uw2A=="),
+        ("Content-Language", "zh-CN"),
+        ("X-MS-Has-Attach", ""),
+        ("X-MS-TNEF-Correlator", ""),
+    ], b64(text_bytes(article_text(A_GH1), "utf-8", "\r\n"), "\r\n"),
+        "\r\n")
+    return raw, exp(
+        "filed", "ghfj", A_GH1_TITLE,
+        contains=["测绘时间平均缩短15个工作日。", "节约测绘费用约60万元。"])
+
+
+A_CQ2_TITLE = "常青街道“小微企业服务站”挂牌运行"
+A_CQ2 = [
+    "11月9日，常青街道“小微企业服务站”正式挂牌运行。服务站设在街道党群服务"
+    "中心一楼，集成政策咨询、证照代办、融资对接、法律援助等12项服务，由街道"
+    "选派6名专职人员坐班。",
+    "挂牌首周，服务站接待企业咨询64人次，代办证照变更11件。街道将定期邀请区直"
+    "部门进站“坐诊”，让小微企业在家门口办成事。",
+]
+MID_CQ2 = "<tencent_4A7C2E9B1D3F5A60B8C7D9E1F2A3B4C5D609@example.test>"
+
+
+@fixture("qq-padded-subject", "QQ Mail (alternative, UTF-8 base64 parts, "
+         "X-QQ-MIME)",
+         "two adjacent B-words, the first ending in '=' padding: GMime "
+         "3.2.13 drops everything after it; the title must be whole",
+         padded_split=True)
+def f_qq_padded_subject():
+    check_article(A_CQ2)
+    first = "[供稿]常青街道".encode("utf-8")
+    assert len(first) % 3
+    s = (bword(first, "utf-8") + "\n " +
+         bword(A_CQ2_TITLE[4:].encode("utf-8"), "utf-8"))
+    b = "----=_NextPart_6729A1B3_0F4C3A70_1D2E3F40"
+    text = article_text(A_CQ2)
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "utf-8", "\r\n")))
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(simple_html(A_CQ2, "utf-8").encode("utf-8")))
+    body = multipart(b, [plain, hpart],
+                     preamble="This is a multi-part message in MIME format.\n")
+    raw = message([
+        ("From", addr("常青街道", "utf-8", unit_addr("changqing"),
+                      quoted=True)),
+        ("To", '"%s" <%s>' % (bword("简报编辑部".encode("utf-8"), "utf-8"),
+                              OFFICE)),
+        ("Subject", s),
+        ("Mime-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+        ("Content-Transfer-Encoding", "8Bit"),
+        ("Date", date(9, 15, 20, 7)),
+        ("X-Priority", "3"),
+        ("Message-ID", MID_CQ2),
+        ("X-QQ-MIME", "TCMime 1.0 by Tencent"),
+        ("X-Mailer", "QQMail 2.x"),
+        ("X-QQ-Mailer", "QQMail 2.x"),
+    ], body)
+    return raw, exp(
+        "filed", "changqing", A_CQ2_TITLE,
+        contains=["集成政策咨询、证照代办、融资对接、法律援助等12项服务",
+                  "代办证照变更11件。"],
+        notes=["GMime 3.2.13 alone decodes this Subject to \"[供稿]常青街道\""])
+
+
+A_WS2_TITLE = "万松街道举办楼宇经济发展沙龙"
+A_WS2 = [
+    "11月10日，万松街道举办楼宇经济发展沙龙，辖区15栋重点商务楼宇的物业负责人"
+    "和入驻企业代表参加，围绕提升楼宇入驻率、培育特色产业楼宇等话题深入交流。",
+    "街道介绍了今年出台的楼宇招商奖励办法，对新引进的优质企业给予一次性奖励。"
+    "下一步，街道将建立楼宇运营月度分析制度，推动楼宇经济提质增效。",
+]
+
+
+@fixture("foxmail-padded-gb2312-gbk", "Foxmail 7.2 (text/plain gb2312 "
+         "base64; Subject in three B-words, two of them padded)",
+         "padded GB2312 B-word followed by padded and unpadded GBK "
+         "B-words, with a 投稿： prefix: the whole title survives",
+         padded_split=True)
+def f_foxmail_padded_gb2312_gbk():
+    check_article(A_WS2)
+    w1 = "投稿：万松街道".encode("gb2312")
+    w2 = "举办楼宇".encode("gbk")
+    w3 = "经济发展沙龙".encode("gbk")
+    assert len(w1) % 3 and len(w2) % 3
+    s = bword(w1, "GB2312") + "\n " + bword(w2, "GBK") + "\n " + \
+        bword(w3, "GBK")
+    raw = message([
+        ("Date", date(10, 16, 5, 40)),
+        ("From", addr("万松街道", "gb2312", unit_addr("wansong"),
+                      quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", s),
+        ("X-Priority", "3"),
+        ("X-Has-Attach", "no"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Mime-Version", "1.0"),
+        ("Message-ID", "<202611101605401447720@example.test>"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes(article_text(A_WS2), "gb2312", "\r\n")))
+    return raw, exp(
+        "filed", "wansong", A_WS2_TITLE,
+        contains=["辖区15栋重点商务楼宇", "推动楼宇经济提质增效。"],
+        notes=["GMime 3.2.13 alone decodes this Subject to \"投稿：万松街道\""])
+
+
+A_RSJ2_TITLE = "区人社局开展根治欠薪冬季专项行动 确保农民工工资按时足额支付"
+A_RSJ2 = [
+    "11月起，区人社局联合住建、交通等部门开展根治欠薪冬季专项行动，对在建工程"
+    "项目开展全覆盖检查，重点检查农民工实名制管理、工资专用账户和工资保证金"
+    "制度落实情况。",
+    "专项行动开展以来，已检查在建项目57个，督促7家企业补发工资186万元，涉及"
+    "农民工312人。",
+]
+
+
+@fixture("oa-subject-encoded-crlf", "office OA system pasting a two-line "
+         "Word headline into the Subject (GBK Q-words, =0D=0A inside)",
+         "an encoded CR LF inside a Q encoded-word becomes one space in "
+         "the title")
+def f_oa_subject_encoded_crlf():
+    check_article(A_RSJ2)
+    head, tail = A_RSJ2_TITLE.split(" ")
+    s = subject(head + "\r\n" + tail, "GBK", enc="Q")
+    assert "=0D=0A" in s
+    raw = message([
+        ("Date", date(10, 9, 31, 0)),
+        ("From", addr("区人社局", "GBK", unit_addr("rsj"))),
+        ("To", OFFICE),
+        ("Subject", s),
+        ("Message-ID", "<OA.20261110093100.0117@oa.rsj.example.test>"),
+        ("X-Mailer", "JHOA Mail Sender 2.1"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=GBK"),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes(article_text(A_RSJ2), "gbk", "\r\n"), "\r\n"), "\r\n")
+    return raw, exp(
+        "filed", "rsj", A_RSJ2_TITLE,
+        contains=["开展根治欠薪冬季专项行动，对在建工程项目开展全覆盖检查",
+                  "涉及农民工312人。"])
+
+
+# ---- 3. Attachment names ---------------------------------------------------
+
+def rfc2231_continuations(param, name, chunk=21):
+    """param*0*=UTF-8''…; param*1*=…, cut every CHUNK bytes (so a
+    character may straddle two continuations: the bytes are joined before
+    the charset is applied)."""
+    data = name.encode("utf-8")
+    pieces = [data[i:i + chunk] for i in range(0, len(data), chunk)]
+    out = []
+    for i, p in enumerate(pieces):
+        enc = "".join("%%%02X" % c if not (chr(c).isalnum() and c < 128)
+                      and c not in b"-." else chr(c) for c in p)
+        out.append("%s*%d*=%s%s" % (param, i, "UTF-8''" if i == 0 else "",
+                                     enc))
+    return ";\n ".join(out)
+
+
+def rfc2231(param, name):
+    enc = "".join("%%%02X" % c if not (chr(c).isalnum() and c < 128)
+                  and c not in b"-." else chr(c) for c in name.encode("utf-8"))
+    return "%s*=UTF-8''%s" % (param, enc)
+
+
+A_GH2_TITLE = "区规划分局公示一批老旧小区改造规划方案"
+A_GH2 = [
+    "区规划分局近日对辖区6个老旧小区改造规划方案进行批前公示，内容包括加装"
+    "电梯、增设停车位、完善消防通道等，居民可通过现场公示栏和区政府门户网站"
+    "查看方案并提出意见。",
+    "公示期为10个工作日。公示结束后，区规划分局将汇总居民意见，进一步修改完善"
+    "方案，力争年内完成审批。",
+]
+PDF_GH2 = "老旧小区改造规划方案批前公示材料（第二批）.pdf"
+
+
+@fixture("thunderbird-rfc2231-pdf", "Thunderbird 128 (multipart/mixed, "
+         "flowed text, PDF named with RFC 2231 continuations)",
+         "RFC 2231 filename*0*/filename*1*… continuations (cut inside a "
+         "UTF-8 character) decode to the full name; a PDF next to a real "
+         "text body is kept and the article is filed")
+def f_thunderbird_rfc2231_pdf():
+    check_article(A_GH2)
+    b = "------------0FzY8bX3kQ1rJtV9sLw2HcPd"
+    text = part([("Content-Type", "text/plain; charset=UTF-8; "
+                  "format=flowed"),
+                 ("Content-Transfer-Encoding", "8bit")],
+                text_bytes(article_text(A_GH2), "utf-8"))
+    att = part([("Content-Type", "application/pdf;\n " +
+                 rfc2231_continuations("name", PDF_GH2)),
+                ("Content-Disposition", "attachment;\n " +
+                 rfc2231_continuations("filename", PDF_GH2)),
+                ("Content-Transfer-Encoding", "base64")],
+               b64(pdf(["Jianghan District planning notice",
+                        "Batch 2: six residential compounds"])))
+    body = multipart(b, [text, att],
+                     preamble="This is a multi-part message in MIME format.")
+    raw = message([
+        ("Message-ID", "<b7e2d4a1-96c3-4f08-8d15-0a3e6c9f2b71@example.test>"),
+        ("Date", date(11, 10, 12, 55)),
+        ("MIME-Version", "1.0"),
+        ("User-Agent", "Mozilla Thunderbird"),
+        ("Content-Language", "zh-CN"),
+        ("To", OFFICE),
+        ("From", addr("区规划分局", "UTF-8", unit_addr("ghfj"))),
+        ("Subject", subject(A_GH2_TITLE)),
+        ("Content-Type", 'multipart/mixed; boundary="%s"' % b),
+    ], body)
+    return raw, exp(
+        "filed", "ghfj", A_GH2_TITLE,
+        contains=["对辖区6个老旧小区改造规划方案进行批前公示",
+                  "力争年内完成审批。"],
+        attachments=[PDF_GH2])
+
+
+A_SCJ2_TITLE = "区市场监管局开展“守护消费”食品安全抽检"
+A_SCJ2 = [
+    "为保障冬季消费安全，区市场监管局开展“守护消费”食品安全抽检行动，重点对"
+    "农贸市场、大型商超销售的肉类、蔬菜、乳制品等进行抽样检验，共抽检食品420"
+    "批次，合格率99.3%。",
+    "对抽检不合格的3批次食品，已依法下架封存并立案调查，抽检结果已在区政府"
+    "网站公开。",
+]
+DOC_SCJ2 = "食品安全抽检结果汇总表.doc"
+MID_SCJ2 = "<000c01dc52f0$8a41b2e0$9ec518a0$@example.test>"
+
+
+def outlook_mixed_scj2(extra_headers=()):
+    b_mixed = "----=_NextPart_000_000D_01DC52F0.8A41B2E0"
+    b_alt = "----=_NextPart_001_000E_01DC52F0.8A41B2E0"
+    text = article_text(A_SCJ2)
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(text.encode("gb2312"), "\r\n"), "\r\n")
+    htm = WORD_HEAD % {"charset": "gb2312"} + \
+        "".join(word_para(p) for p in A_SCJ2) + WORD_TAIL
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(htm.encode("gb2312"), "\r\n"), "\r\n")
+    alt = part([("Content-Type", 'multipart/alternative;\n\tboundary="%s"'
+                 % b_alt)], multipart(b_alt, [plain, hpart], "\r\n"), "\r\n")
+    stem, ext = DOC_SCJ2.rsplit(".", 1)
+    enc_name = (bword(stem[:6].encode("gb2312"), "gb2312") + " " +
+                bword((stem[6:] + "." + ext).encode("gb2312"), "gb2312"))
+    att = part([("Content-Type", 'application/msword;\n\tname="%s"'
+                 % enc_name),
+                ("Content-Transfer-Encoding", "base64"),
+                ("Content-Disposition", 'attachment;\n\tfilename="%s"'
+                 % enc_name)],
+               b64(ole_file("WordDocument", "食品安全抽检结果汇总表 第四季度"),
+                   "\r\n"), "\r\n")
+    body = multipart(b_mixed, [alt, att], "\r\n",
+                     preamble="This is a multipart message in MIME format.\n")
+    return message(list(extra_headers) + [
+        ("From", addr("区市场监管局", "gb2312", unit_addr("scjgj"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject(A_SCJ2_TITLE, "gb2312")),
+        ("Date", date(11, 14, 40, 26)),
+        ("Message-ID", MID_SCJ2),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/mixed;\n\tboundary="%s"' % b_mixed),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Thread-Index", "AdxS8IpBmuB4pDxWSDaXh0tCqM3T1Q=="),
+        ("Content-Language", "zh-cn"),
+    ], body, "\r\n")
+
+
+@fixture("outlook-rfc2047-doc-name", "Outlook 16 (mixed > alternative "
+         "plain/html QP + application/msword)",
+         "RFC 2047 encoded-words inside a quoted filename (two words, as "
+         "Outlook and Foxmail write them); a .doc next to a real text body "
+         "is kept and the article is filed")
+def f_outlook_rfc2047_doc_name():
+    check_article(A_SCJ2)
+    return outlook_mixed_scj2(), exp(
+        "filed", "scjgj", A_SCJ2_TITLE,
+        contains=["共抽检食品420批次，合格率99.3%。",
+                  "抽检结果已在区政府网站公开。"],
+        attachments=[DOC_SCJ2])
+
+
+A_SBC2_TITLE = "江汉社保处开展社保政策进园区活动"
+A_SBC2 = [
+    "11月11日，江汉社保处走进江汉经济开发区，开展社保政策进园区活动。工作人员"
+    "现场讲解灵活就业人员参保、工伤保险待遇申领等政策，并为企业办理参保登记、"
+    "信息变更等业务。",
+    "当天共接待企业和职工咨询150余人次，现场办理业务36件。",
+]
+PNG_SBC2 = "活动现场照片.png"
+
+
+@fixture("oa-raw-gbk-filename", "office OA system (multipart/mixed, GBK "
+         "text, PNG with a raw 8-bit GBK filename)",
+         "a raw 8-bit GBK attachment name (no RFC 2047/2231) is read as "
+         "GB18030, not as Latin-1 mojibake")
+def f_oa_raw_gbk_filename():
+    check_article(A_SBC2)
+    b = "=_OA_Part_20261111_153012_0004"
+    text = part([("Content-Type", "text/plain; charset=GBK"),
+                 ("Content-Transfer-Encoding", "base64")],
+                b64(text_bytes(article_text(A_SBC2), "gbk", "\r\n"),
+                    "\r\n"), "\r\n")
+    att = part([("Content-Type", b'image/png; name="' +
+                 PNG_SBC2.encode("gbk") + b'"'),
+                ("Content-Disposition", b'attachment; filename="' +
+                 PNG_SBC2.encode("gbk") + b'"'),
+                ("Content-Transfer-Encoding", "base64")],
+               b64(png(24, 16, 5), "\r\n"), "\r\n")
+    body = multipart(b, [text, att], "\r\n")
+    raw = message([
+        ("Date", date(11, 15, 30, 12)),
+        ("From", "江汉社保处 <sbc@example.test>".encode("gbk")),
+        ("To", OFFICE),
+        ("Subject", subject(A_SBC2_TITLE, "GBK")),
+        ("Message-ID", "<OA.20261111153012.0004@oa.sbc.example.test>"),
+        ("X-Mailer", "JHOA Mail Sender 2.1"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/mixed; boundary="%s"' % b),
+    ], body, "\r\n")
+    return raw, exp(
+        "filed", "sbc", A_SBC2_TITLE,
+        contains=["开展社保政策进园区活动", "现场办理业务36件。"],
+        attachments=[PNG_SBC2])
+
+
+A_CQ3_TITLE = "常青街道开展冬季消防安全宣传"
+A_CQ3 = [
+    "入冬以来，常青街道组织社区网格员、志愿者开展冬季消防安全宣传，走进居民"
+    "楼栋、沿街门店发放宣传资料3000余份，排查电动自行车违规充电等隐患47处。",
+    "街道还在8个社区开展消防应急演练，提升居民和商户的火灾自救互救能力。",
+]
+
+
+def qq_mixed(paras, atts, b_mixed, b_alt, charset="utf-8"):
+    text = article_text(paras) if paras else "\n"
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="%s"' % charset),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, charset, "\r\n")))
+    htm = simple_html(paras, charset) if paras else \
+        '<meta http-equiv="Content-Type" content="text/html; charset=%s">' \
+        '<div><br></div>\n' % charset
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="%s"' % charset),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(htm.encode(charset)))
+    alt = part([("Content-Type", 'multipart/alternative;\n\tboundary="%s"'
+                 % b_alt)], multipart(b_alt, [plain, hpart]))
+    return multipart(b_mixed, [alt] + atts,
+                     preamble="This is a multi-part message in MIME format.\n")
+
+
+@fixture("qq-hostile-names", "QQ Mail (mixed > alternative + three "
+         "attachments)",
+         "hostile names come out as safe base names: ../../etc/passwd -> "
+         "passwd, a/b\\c.docx (RFC 2231, so the backslash is literal) -> "
+         "c.docx, ../.. -> attachment")
+def f_qq_hostile_names():
+    check_article(A_CQ3)
+    atts = [
+        part([("Content-Type", 'text/plain;\n\tcharset="us-ascii";\n\t'
+               'name="passwd"'),
+              ("Content-Disposition", 'attachment; filename="../../etc/'
+               'passwd"'),
+              ("Content-Transfer-Encoding", "base64")],
+             b64(b"root:x:0:0:root:/root:/bin/bash\n")),
+        part([("Content-Type", "application/vnd.openxmlformats-officedocument"
+               ".wordprocessingml.document;\n\t" + rfc2231("name",
+                                                          "a/b\\c.docx")),
+              ("Content-Disposition", "attachment; " +
+               rfc2231("filename", "a/b\\c.docx")),
+              ("Content-Transfer-Encoding", "base64")],
+             b64(docx("消防安全宣传资料清单", ["宣传折页3000份，海报120张。"]))),
+        part([("Content-Type", 'application/octet-stream;\n\tname="../.."'),
+              ("Content-Disposition", 'attachment; filename="../.."'),
+              ("Content-Transfer-Encoding", "base64")],
+             b64(b"\x00\x01\x02\x03")),
+    ]
+    body = qq_mixed(A_CQ3, atts, "----=_NextPart_672C4E10_0A1B2C3D_4E5F6071",
+                    "----=_NextPart_672C4E10_0A1B2C3D_4E5F6072")
+    raw = message([
+        ("From", addr("常青街道", "utf-8", unit_addr("changqing"),
+                      quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject(A_CQ3_TITLE, "utf-8")),
+        ("Mime-Version", "1.0"),
+        ("Content-Type", 'multipart/mixed;\n\tboundary="----=_NextPart_'
+         '672C4E10_0A1B2C3D_4E5F6071"'),
+        ("Content-Transfer-Encoding", "8Bit"),
+        ("Date", date(12, 8, 47, 31)),
+        ("X-Priority", "3"),
+        ("Message-ID", "<tencent_1F3E5D7C9B0A2E4C6D8F0A1B3C5D7E9F0A08@"
+                       "example.test>"),
+        ("X-QQ-MIME", "TCMime 1.0 by Tencent"),
+        ("X-Mailer", "QQMail 2.x"),
+        ("X-QQ-Mailer", "QQMail 2.x"),
+    ], body)
+    return raw, exp(
+        "filed", "changqing", A_CQ3_TITLE,
+        contains=["排查电动自行车违规充电等隐患47处。",
+                  "在8个社区开展消防应急演练"],
+        absent=["root:x:0:0"],
+        attachments=["passwd", "c.docx", "attachment"],
+        notes=["the daemon keeps only the last component after / and \\ "
+               "and turns an empty or dot-only name into \"attachment\""])
+
+
+A_JGW2_TITLE = "金管委召开地方金融风险排查工作会"
+A_JGW2 = [
+    "11月12日，金管委召开地方金融风险排查工作会，部署新一轮风险排查。会议要求"
+    "各街道对辖区内投资咨询、融资担保等企业开展全面摸排，做到底数清、情况明。",
+    "会议强调，要加强部门协同和信息共享，对发现的风险线索及时核查处置，坚决"
+    "守住不发生区域性金融风险的底线。",
+]
+
+
+@fixture("exmail-control-char-names", "Tencent Exmail (mixed > "
+         "alternative, attachments named with control characters)",
+         "control characters are stripped from attachment names "
+         "(CR LF BEL inside an RFC 2231 name -> 会议纪要.txt); a name made "
+         "only of controls becomes \"attachment\"")
+def f_exmail_control_char_names():
+    check_article(A_JGW2)
+    atts = [
+        part([("Content-Type", 'text/plain;\n\tcharset="utf-8";\n\t' +
+               rfc2231("name", "会议\r\n纪要\x07.txt")),
+              ("Content-Disposition", "attachment; " +
+               rfc2231("filename", "会议\r\n纪要\x07.txt")),
+              ("Content-Transfer-Encoding", "base64")],
+             b64("参会单位：各街道、区直相关部门。\r\n".encode("utf-8"))),
+        part([("Content-Type", 'image/png;\n\tname="%s"'
+               % bword(b"\x01\x02\x1b\x7f", "utf-8")),
+              ("Content-Disposition", 'attachment; filename="%s"'
+               % bword(b"\x01\x02\x1b\x7f", "utf-8")),
+              ("Content-Transfer-Encoding", "base64")],
+             b64(png(8, 8, 11))),
+    ]
+    body = qq_mixed(A_JGW2, atts, "----=_NextPart_672D1A20_1B2C3D4E_5F607182",
+                    "----=_NextPart_672D1A20_1B2C3D4E_5F607183")
+    raw = message([
+        ("From", addr("金管委", "utf-8", unit_addr("jgw"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject(A_JGW2_TITLE, "utf-8")),
+        ("Mime-Version", "1.0"),
+        ("Content-Type", 'multipart/mixed;\n\tboundary="----=_NextPart_'
+         '672D1A20_1B2C3D4E_5F607182"'),
+        ("Content-Transfer-Encoding", "8Bit"),
+        ("Date", date(12, 17, 3, 8)),
+        ("X-Priority", "3"),
+        ("Message-ID", "<tencent_5B3C1A9E7D2F4061A8B3C5D7E9F1A2B4C608@"
+                       "example.test>"),
+        ("X-QQ-MIME", "TCMime 1.0 by Tencent"),
+        ("X-Mailer", "Tencent Exmail"),
+        ("X-QQ-mid", "bizesmtpsz12t1794475388tabc1d2e"),
+        ("X-QQ-SENDSIZE", "520"),
+        ("Feedback-ID", "bizesmtpsz:example.test:qybglogicsvrgz:"
+                        "qybglogicsvrgz5a-0"),
+    ], body)
+    return raw, exp(
+        "filed", "jgw", A_JGW2_TITLE,
+        contains=["部署新一轮风险排查", "不发生区域性金融风险的底线。"],
+        attachments=["会议纪要.txt", "attachment"])
