@@ -133,12 +133,6 @@ forwarded_start(char **lines)
 	return lines[i] != NULL ? (int)i : -1;
 }
 
-static glong
-line_chars(const char *line)
-{
-	return g_utf8_strlen(line, -1);
-}
-
 /* A line that ends a paragraph: sentence or quote punctuation. */
 static gboolean
 ends_sentence(const char *line)
@@ -157,17 +151,18 @@ ends_sentence(const char *line)
 /*
  * The wrap width of hard-wrapped text: the longest line, when at least two
  * lines reach it within a few characters; 0 when the text is not wrapped.
+ * CHARS holds each line's length in characters.
  */
 static glong
-wrap_width(GPtrArray *lines)
+wrap_width(GArray *chars)
 {
 	glong longest = 0;
 	guint near = 0;
 
-	for (guint i = 0; i < lines->len; i++)
-		longest = MAX(longest, line_chars(lines->pdata[i]));
-	for (guint i = 0; i < lines->len; i++)
-		if (line_chars(lines->pdata[i]) >= longest - 4)
+	for (guint i = 0; i < chars->len; i++)
+		longest = MAX(longest, g_array_index(chars, glong, i));
+	for (guint i = 0; i < chars->len; i++)
+		if (g_array_index(chars, glong, i) >= longest - 4)
 			near++;
 	return longest >= 30 && near >= 2 ? longest : 0;
 }
@@ -177,12 +172,19 @@ static GPtrArray *
 unwrap(GPtrArray *lines)
 {
 	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
-	glong width = wrap_width(lines);
+	g_autoptr(GArray) chars = g_array_sized_new(FALSE, FALSE,
+	    sizeof(glong), lines->len);
 	GString *para = NULL;
+	glong width;
 
 	for (guint i = 0; i < lines->len; i++) {
+		glong n = g_utf8_strlen(lines->pdata[i], -1);
+		g_array_append_val(chars, n);
+	}
+	width = wrap_width(chars);
+	for (guint i = 0; i < lines->len; i++) {
 		const char *line = lines->pdata[i];
-		glong n = line_chars(line);
+		glong n = g_array_index(chars, glong, i);
 
 		if (para == NULL)
 			para = g_string_new(NULL);

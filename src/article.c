@@ -139,14 +139,21 @@ article_is_stub(const char *text)
 	static const char *const words[] = {
 		"附件", "查收", "HTML", "html", "Html", "超文本",
 	};
-	g_autofree char *key = article_title_key(text);
+	glong visible = 0;
 
-	if (*key == '\0')
+	/* Only short texts can be stubs: stop counting past 60. */
+	for (const char *p = text; *p != '\0' && visible <= 60;
+	    p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (!g_unichar_isspace(c) && c != 0x3000)
+			visible++;
+	}
+	if (visible == 0)
 		return TRUE;
-	if (g_utf8_strlen(key, -1) > 60)
+	if (visible > 60)
 		return FALSE;
 	for (guint i = 0; i < G_N_ELEMENTS(words); i++)
-		if (strstr(key, words[i]) != NULL)
+		if (strstr(text, words[i]) != NULL)
 			return TRUE;
 	return FALSE;
 }

@@ -1133,7 +1133,7 @@ def f_oa_subject_encoded_crlf():
 
 # ---- 3. Attachment names ---------------------------------------------------
 
-def rfc2231_continuations(param, name, chunk=21):
+def rfc2231_continuations(param, name, chunk=20):
     """param*0*=UTF-8''…; param*1*=…, cut every CHUNK bytes (so a
     character may straddle two continuations: the bytes are joined before
     the charset is applied)."""
@@ -1449,3 +1449,596 @@ def f_exmail_control_char_names():
         "filed", "jgw", A_JGW2_TITLE,
         contains=["部署新一轮风险排查", "不发生区域性金融风险的底线。"],
         attachments=["会议纪要.txt", "attachment"])
+
+
+# ---- 4. Bodies -------------------------------------------------------------
+
+A_XH2_TITLE = "新华街道召开辖区重点企业联席会议"
+A_XH2_P1 = ("11月12日，新华街道召开辖区重点企业联席会议，街道主要负责同志与18家"
+            "重点企业负责人面对面交流，听取企业在用工、用地、融资等方面的诉求。")
+A_XH2_P2 = ("会上梳理形成问题清单9项，街道按照“一企一策”明确责任科室和办结时限，"
+            "部分诉求办理情况如下：")
+A_XH2_P3 = "下一步，街道将每季度召开一次联席会议，推动政企沟通常态化。"
+A_XH2_TABLE = [("企业名称", "诉求事项", "办理进度"),
+               ("湖北某电子商务公司", "员工子女入学", "已协调解决"),
+               ("武汉某物流公司", "货车夜间通行", "正在办理")]
+MID_XH2 = "<000f01dc5388$1d2e3f40$57899ac0$@example.test>"
+
+
+def word_table(rows):
+    out = ["<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0 "
+           "style='border-collapse:collapse;border:none;mso-border-alt:solid "
+           "windowtext .5pt;mso-yfti-tbllook:1184'>\n"]
+    for i, row in enumerate(rows):
+        out.append("<tr style='mso-yfti-irow:%d'>\n" % i)
+        for cell in row:
+            out.append("<td width=184 valign=top style='width:138.25pt;border:"
+                       "solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'>\n"
+                       "<p class=MsoNormal align=center style='text-align:"
+                       "center'>%s</p>\n</td>\n"
+                       % word_spans(cell, "12.0pt", "仿宋_GB2312"))
+        out.append("</tr>\n")
+    out.append("</table>\n")
+    return "".join(out)
+
+
+@fixture("word-html-only", "Word 2016 \"send to mail recipient\" through "
+         "Outlook 16 (text/html only, gb2312, QP, CRLF)",
+         "HTML-only Word markup (mso styles, <o:p>, &nbsp;, &ldquo; "
+         "entities, <br>, a table, conditional comments) becomes clean "
+         "text; the headline paragraph repeating the title is dropped")
+def f_word_html_only():
+    check_article([A_XH2_P1, A_XH2_P2, A_XH2_P3])
+    p2 = word_para(A_XH2_P2, entities=True).replace(
+        "明确责任科室", "明确责任科室<br>\n")
+    htm = (WORD_HEAD % {"charset": "gb2312"} + word_headline(A_XH2_TITLE) +
+           word_para(A_XH2_P1, entities=True) + p2 +
+           word_table(A_XH2_TABLE) +
+           "<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span>"
+           "</p>\n" + word_para(A_XH2_P3, entities=True) + WORD_TAIL)
+    raw = message([
+        ("From", addr("新华街道", "gb2312", unit_addr("xinhua"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject("供稿：" + A_XH2_TITLE, "gb2312")),
+        ("Date", date(12, 18, 20, 45)),
+        ("Message-ID", MID_XH2),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'text/html;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "quoted-printable"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Thread-Index", "AdxTiB0uP0BXiZrAQ/2c1lR3mZ0J8g=="),
+        ("Content-Language", "zh-cn"),
+    ], qp(htm.encode("gb2312"), "\r\n"), "\r\n")
+    return raw, exp(
+        "filed", "xinhua", A_XH2_TITLE,
+        contains=["与18家重点企业负责人面对面交流", "按照“一企一策”明确责任科室",
+                  "员工子女入学", "货车夜间通行", "推动政企沟通常态化。"],
+        absent=["<", "&nbsp;", "&ldquo;", "mso-", "font-family", "MsoNormal",
+                "panose", "WordSection1", "\u00a0"],
+        notes=["absent U+00A0: the &nbsp; paragraphs are empty lines, "
+               "not text"])
+
+
+A_WS3_TITLE = "万松街道“企业服务日”活动走深走实"
+A_WS3 = [
+    "万松街道将每月第二个星期三定为“企业服务日”，街道班子成员带队深入企业，"
+    "现场收集问题、现场协调解决。今年以来，已开展“企业服务日”活动10次，走访"
+    "企业236家次，帮助解决问题58个。",
+    "活动中，街道还邀请税务、人社等部门同步参与，为企业提供“面对面”政策辅导，"
+    "企业获得感明显增强。",
+]
+
+
+def wps_html(title, paras, head_extra=""):
+    sp = ("<span style=\"mso-spacerun:'yes';font-family:仿宋_GB2312;"
+          "font-size:16.0000pt;\" ><font face=\"仿宋_GB2312\" >%s</font>"
+          "</span>")
+    out = ['<html xmlns:o="urn:schemas-microsoft-com:office:office" '
+           'xmlns:w="urn:schemas-microsoft-com:office:word" '
+           'xmlns="http://www.w3.org/TR/REC-html40">\n<head>\n'
+           '<meta http-equiv="Content-Type" content="text/html; '
+           'charset=utf-8">\n<meta name="ProgId" content="Word.Document">\n'
+           '<meta name="Generator" content="Microsoft Word 14">\n'
+           '<title>万松街道信息报送模板</title>\n%s'
+           '<style>\n@font-face{font-family:"仿宋_GB2312";}\n'
+           'p.MsoNormal{mso-style-name:正文;mso-style-parent:"";margin:0pt;'
+           'mso-pagination:none;text-align:justify;font-family:Calibri;'
+           'mso-fareast-font-family:宋体;font-size:10.5000pt;}\n'
+           'span.msoIns{mso-style-type:export-only;mso-style-name:"";'
+           'text-decoration:underline;color:blue;}\n</style>\n'
+           '<script type="text/javascript">var wpsTrack = {doc: "ws-2026-11",'
+           ' uid: "wansong"}; if (window.wpsTrack) {document.title = '
+           '"跟踪脚本";}</script>\n</head>\n'
+           '<body style="tab-interval:21pt;text-justify-trim:punctuation;" >'
+           '\n<!--StartFragment-->\n<!-- 草稿：请勿外传 -->\n'
+           '<div class="Section0"  style="layout-grid:15.6000pt;" >\n'
+           % head_extra]
+    out.append('<p class=MsoNormal  align=center  style="text-align:center;" >'
+               '<b>%s</b></p>\n' % (sp % html.escape(title, quote=False)))
+    out.append('<p class=MsoNormal ><span style="font-family:仿宋_GB2312;" >'
+               '<o:p>&nbsp;</o:p></span></p>\n')
+    for p in paras:
+        out.append('<p class=MsoNormal  style="text-indent:32.0000pt;'
+                   'mso-char-indent-count:2.0000;" >%s<span style="mso-'
+                   'spacerun:\'yes\';" ><o:p></o:p></span></p>\n'
+                   % (sp % html.escape(p, quote=False)))
+    out.append('</div>\n<!--EndFragment-->\n</body>\n</html>\n')
+    return "".join(out)
+
+
+@fixture("wps-html-only", "WPS Office HTML pasted into Coremail webmail "
+         "(text/html only, UTF-8 base64)",
+         "<head>, <title>, <style>, <script> and comments are dropped from "
+         "HTML; WPS span/font markup becomes plain text")
+def f_wps_html_only():
+    check_article(A_WS3)
+    htm = wps_html(A_WS3_TITLE, A_WS3)
+    raw = message([
+        ("Date", date(13, 9, 12, 3, suffix=" (CST)")),
+        ("From", addr("万松街道办事处", "UTF-8", unit_addr("wansong"))),
+        ("To", OFFICE),
+        ("Message-ID", "<7b12c9e4.3a05.19a9c2f1d07.Coremail.wansong@"
+                       "example.test>"),
+        ("Subject", subject("供稿：" + A_WS3_TITLE)),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/html; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b)"),
+    ], b64(htm.encode("utf-8")))
+    return raw, exp(
+        "filed", "wansong", A_WS3_TITLE,
+        contains=["定为“企业服务日”", "走访企业236家次，帮助解决问题58个。",
+                  "企业获得感明显增强。"],
+        absent=["<", "&nbsp;", "mso-", "wpsTrack", "跟踪脚本", "草稿：请勿外传",
+                "信息报送模板", "font-family", "StartFragment"])
+
+
+A_FY2_TITLE = "区法院设立“商事纠纷诉前调解室”"
+A_FY2 = [
+    "为推动商事纠纷源头化解，区法院在诉讼服务中心设立“商事纠纷诉前调解室”，"
+    "邀请商会、行业协会的6名特邀调解员入驻，对买卖合同、租赁合同等纠纷开展"
+    "诉前调解。",
+    "调解室运行两个月来，共受理纠纷73件，调解成功41件，平均用时18天，为企业"
+    "节约了大量诉讼成本。",
+]
+STUB = "此邮件为HTML格式，请使用支持HTML的客户端查看。"
+
+
+@fixture("alt-stub-plain", "provincial e-government webmail on Coremail "
+         "(alternative whose text/plain part is only a stub line)",
+         "multipart/alternative whose plain part is the stub \"此邮件为HTML"
+         "格式…\": the HTML part is used instead")
+def f_alt_stub_plain():
+    check_article(A_FY2)
+    b = "----=_Part_448120_1587214097.1794712345678"
+    plain = part([("Content-Type", "text/plain; charset=UTF-8"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64((STUB + "\r\n").encode("utf-8")))
+    htm = "<html><body>%s</body></html>\n" % "".join(
+        '<p style="margin:0;line-height:1.8">%s</p>' % html.escape(p)
+        for p in A_FY2)
+    hpart = part([("Content-Type", "text/html; charset=UTF-8"),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(htm.encode("utf-8")))
+    raw = message([
+        ("Date", date(13, 10, 45, 19, suffix=" (CST)")),
+        ("From", addr("区法院", "UTF-8", unit_addr("fayuan"))),
+        ("To", OFFICE),
+        ("Message-ID", "<1d8e7f20.5b11.19a9c7a3e5c.Coremail.fayuan@"
+                       "example.test>"),
+        ("Subject", subject(A_FY2_TITLE)),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative; \n\tboundary="%s"' % b),
+        ("X-Priority", "3"),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b)"),
+    ], multipart(b, [plain, hpart]))
+    return raw, exp(
+        "filed", "fayuan", A_FY2_TITLE,
+        contains=["邀请商会、行业协会的6名特邀调解员入驻",
+                  "共受理纠纷73件，调解成功41件"],
+        absent=["此邮件为HTML格式", "<p"])
+
+
+A_RSJ3_TITLE = "区人社局推行工伤认定“容缺受理”"
+A_RSJ3 = [
+    "区人社局在工伤认定中推行“容缺受理”，对主要材料齐全、次要材料暂缺的申请"
+    "先行受理，申请人在规定时限内补齐材料即可，避免企业和职工因材料问题来回"
+    "奔波。",
+    "措施实施以来，已容缺受理工伤认定申请28件，平均办理时限缩短至15个工作日。",
+]
+
+
+@fixture("alt-blank-plain", "Tencent Exmail mobile app (alternative with "
+         "an empty text/plain part)",
+         "multipart/alternative whose plain part is blank: the HTML part is "
+         "used (with <br> and &nbsp; turned into text)")
+def f_alt_blank_plain():
+    check_article(A_RSJ3)
+    b = "----=_NextPart_672E0B11_2C3D4E5F_60718293"
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(b"\r\n"))
+    htm = ('<meta http-equiv="Content-Type" content="text/html; charset=utf-8"'
+           '><div style="font-family:-apple-system;font-size:15px">%s<br>'
+           '<br>%s<br>&nbsp;</div>\n' % (html.escape(A_RSJ3[0]),
+                                        html.escape(A_RSJ3[1])))
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(htm.encode("utf-8")))
+    raw = message([
+        ("From", addr("区人社局", "utf-8", unit_addr("rsj"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject(A_RSJ3_TITLE, "utf-8")),
+        ("Mime-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+        ("Content-Transfer-Encoding", "8Bit"),
+        ("Date", date(13, 11, 30, 52)),
+        ("Message-ID", "<tencent_2E4D6F8A0C1B3D5F7E9A1C3E5D7F9B0A1C07@"
+                       "example.test>"),
+        ("X-QQ-MIME", "TCMime 1.0 by Tencent"),
+        ("X-Mailer", "Tencent Exmail iOS 6.2.1"),
+        ("X-QQ-mid", "bizesmtpiph4t1794547852tq3r4s5t"),
+    ], multipart(b, [plain, hpart],
+                 preamble="This is a multi-part message in MIME format.\n"))
+    return raw, exp(
+        "filed", "rsj", A_RSJ3_TITLE,
+        contains=["对主要材料齐全、次要材料暂缺的申请先行受理",
+                  "平均办理时限缩短至15个工作日。"],
+        absent=["<br", "&nbsp;"])
+
+
+A_SPJ2_TITLE = "区行政审批局推出“证照联办”套餐服务"
+A_SPJ2 = [
+    "区行政审批局梳理餐饮、便利店、药店等高频开店场景，推出“证照联办”套餐"
+    "服务，将营业执照与食品经营许可、药品经营许可等证照合并办理，申请人只需"
+    "填写一张表单、提交一套材料。",
+    "套餐服务推出以来，已办理联办业务316件，平均办理时间由12个工作日压缩至3个"
+    "工作日。",
+]
+GATEWAY = "本邮件已经江汉区政务邮件安全网关检测，未发现病毒。"
+
+
+@fixture("alt-prefers-plain", "Foxmail 7.2 through a mail security "
+         "gateway that stamps only the HTML alternative",
+         "multipart/alternative with a real plain part: the plain part is "
+         "used (the footer that exists only in the HTML part is absent)")
+def f_alt_prefers_plain():
+    check_article(A_SPJ2)
+    b = "----=_001_NextPart316420788137_=----"
+    text = article_text(A_SPJ2)
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "gb2312", "\r\n")))
+    htm = simple_html(A_SPJ2, "gb2312").replace(
+        "</body>", '<div style="color:#999;font-size:12px">%s</div></body>'
+        % GATEWAY)
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(htm.encode("gb2312")))
+    raw = message([
+        ("Date", date(13, 14, 8, 26)),
+        ("From", addr("区行政审批局", "gb2312", unit_addr("spj"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject(A_SPJ2_TITLE, "gb2312")),
+        ("X-Priority", "3"),
+        ("X-Has-Attach", "no"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Mime-Version", "1.0"),
+        ("Message-ID", "<202611131408266421035@example.test>"),
+        ("X-Gateway-Scan", "clean; engine=jh-sec 5.1"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+    ], multipart(b, [plain, hpart],
+                 preamble="This is a multi-part message in MIME format.\n"))
+    return raw, exp(
+        "filed", "spj", A_SPJ2_TITLE,
+        contains=["推出“证照联办”套餐服务", "已办理联办业务316件"],
+        absent=["安全网关"])
+
+
+A_FGJ2_TITLE = "区发改局组织重点项目“云观摩”"
+A_FGJ2 = [
+    "11月13日，区发改局组织四季度重点项目“云观摩”活动，通过视频连线展示汉口"
+    "滨江国际商务区、江汉经济开发区等区域8个重点项目建设现场，各项目负责人"
+    "介绍了建设进展和下一步计划。",
+    "活动采取“线上观摩+现场点评”方式，既节约了时间成本，又扩大了观摩覆盖面。",
+]
+CID_FGJ2 = "image001.png@01DC5401.3B7A9E20"
+
+
+@fixture("outlook-related-image", "Outlook 16 (related > alternative + "
+         "inline PNG referenced by cid:)",
+         "an inline image of multipart/related (cid: in the HTML) is kept "
+         "as an attachment; the plain part is the text")
+def f_outlook_related_image():
+    check_article(A_FGJ2)
+    b_rel = "----=_NextPart_000_0015_01DC5401.3B7A9E20"
+    b_alt = "----=_NextPart_001_0016_01DC5401.3B7A9E20"
+    text = article_text(A_FGJ2)
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "gb2312", "\r\n"), "\r\n"), "\r\n")
+    img = ("<p class=MsoNormal><span lang=EN-US><img width=480 height=320 "
+           "style='width:5.0in;height:3.3333in' id=\"图片_x0020_1\" "
+           "src=\"cid:%s\"></span><o:p></o:p></p>\n" % CID_FGJ2)
+    htm = (WORD_HEAD % {"charset": "gb2312"} + word_para(A_FGJ2[0]) + img +
+           word_para(A_FGJ2[1]) + WORD_TAIL)
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(htm.encode("gb2312"), "\r\n"), "\r\n")
+    alt = part([("Content-Type", 'multipart/alternative;\n\tboundary="%s"'
+                 % b_alt)], multipart(b_alt, [plain, hpart], "\r\n"), "\r\n")
+    image = part([("Content-Type", 'image/png;\n\tname="image001.png"'),
+                  ("Content-Transfer-Encoding", "base64"),
+                  ("Content-ID", "<%s>" % CID_FGJ2)],
+                 b64(png(48, 32, 1), "\r\n"), "\r\n")
+    body = multipart(b_rel, [alt, image], "\r\n",
+                     preamble="This is a multipart message in MIME format.\n")
+    raw = message([
+        ("From", addr("区发改局", "gb2312", unit_addr("fgj"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject(A_FGJ2_TITLE, "gb2312")),
+        ("Date", date(13, 16, 22, 9)),
+        ("Message-ID", "<001501dc5401$3b7a9e20$b26fda60$@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/related;\n\tboundary="%s"' % b_rel),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Thread-Index", "AdxUATt6niAwv7yGRJ2XiV3sZ4c8Ig=="),
+        ("Content-Language", "zh-cn"),
+    ], body, "\r\n")
+    return raw, exp(
+        "filed", "fgj", A_FGJ2_TITLE,
+        contains=["展示汉口滨江国际商务区、江汉经济开发区等区域8个重点项目",
+                  "又扩大了观摩覆盖面。"],
+        absent=["cid:"],
+        attachments=["image001.png"])
+
+
+def flowed_delsp(text, width=30):
+    out = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            cut = width
+            while cut > 1 and (line[cut - 1] == " " or line[cut] == " "):
+                cut -= 1
+            out.append(line[:cut] + " ")
+            line = line[cut:]
+        out.append(line)
+    for l in out:
+        assert not l.startswith((" ", ">", "From ")), l
+    return "\n".join(out)
+
+
+def spanning(wrapped, soft_marker, n=5):
+    """Substrings of N characters each side of the first two line breaks
+    that a reader must join (soft_marker: the text that ends such a line,
+    ' \\n' for flowed, '\\n' for hard wraps)."""
+    out = []
+    pos = 0
+    while len(out) < 2:
+        i = wrapped.index(soft_marker, pos)
+        before = wrapped[:i].split("\n")[-1][-n:]
+        after = wrapped[i + len(soft_marker):].split("\n")[0][:n]
+        out.append(before + after)
+        pos = i + len(soft_marker)
+    return out
+
+
+A_SCJ3_TITLE = "区市场监管局开展计量器具免费检定服务"
+A_SCJ3 = [
+    "为维护公平交易秩序，区市场监管局联合区计量检定机构，在辖区农贸市场开展"
+    "计量器具免费检定服务，现场检定电子秤、台秤等计量器具512台，对不合格的23台"
+    "当场调修或更换。",
+    "执法人员还向商户讲解计量法律法规，提醒商户诚信经营、足秤足量，共同营造"
+    "放心消费环境。",
+]
+
+
+@fixture("apple-flowed-delsp", "Apple Mail 16 (alternative, plain "
+         "format=flowed; delsp=yes, QP)",
+         "format=flowed with delsp=yes: soft breaks between CJK characters "
+         "are rejoined with no space")
+def f_apple_flowed_delsp():
+    check_article(A_SCJ3)
+    b = "Apple-Mail=_8E2A4C61-0B3D-4F75-A9C8-1D2E3F4A5B6C"
+    flowed = flowed_delsp(article_text(A_SCJ3))
+    joins = spanning(flowed, " \n")
+    plain = part([("Content-Transfer-Encoding", "quoted-printable"),
+                  ("Content-Type", "text/plain;\n\tcharset=utf-8;\n\t"
+                   "delsp=yes;\n\tformat=flowed")],
+                 qp(flowed.encode("utf-8")))
+    htm = ('<html aria-label="message body"><head><meta http-equiv="content-'
+           'type" content="text/html; charset=utf-8"></head><body style="'
+           'overflow-wrap: break-word; -webkit-nbsp-mode: space; line-break: '
+           'after-white-space;">' + "<div><br></div>".join(
+               "<div>%s</div>" % html.escape(p) for p in A_SCJ3) +
+           "</body></html>")
+    hpart = part([("Content-Transfer-Encoding", "quoted-printable"),
+                  ("Content-Type", "text/html;\n\tcharset=utf-8")],
+                 qp(htm.encode("utf-8")))
+    raw = message([
+        ("From", addr("区市场监管局", "utf-8", unit_addr("scjgj"))),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+        ("Mime-Version", "1.0 (Mac OS X Mail 16.0 \\(3826.400.131.1.6\\))"),
+        ("Subject", subject(A_SCJ3_TITLE, "utf-8")),
+        ("Message-Id", "<8E2A4C61-0B3D-4F75-A9C8-1D2E3F4A5B6C@example.test>"),
+        ("Date", date(14, 10, 3, 48)),
+        ("To", OFFICE),
+        ("X-Mailer", "Apple Mail (2.3826.400.131.1.6)"),
+    ], multipart(b, [plain, hpart]))
+    return raw, exp(
+        "filed", "scjgj", A_SCJ3_TITLE,
+        contains=joins + ["对不合格的23台当场调修或更换。"],
+        notes=["the first two contains: lines straddle a flowed soft break"])
+
+
+HARD_END = "。！？：；”」』）:"
+
+
+def hard_wrap(paragraph, width=38, minimum=30):
+    """Wrap like a client that breaks CJK text at a fixed width without
+    format=flowed, never leaving a wrapped line ending in a character that
+    would mark a paragraph end, so the joining rule is unambiguous."""
+    lines = []
+    while len(paragraph) > width:
+        cut = width
+        while paragraph[cut - 1] in HARD_END:
+            cut -= 1
+        assert cut >= minimum
+        lines.append(paragraph[:cut])
+        paragraph = paragraph[cut:]
+    assert paragraph[-1] in "。！？", paragraph
+    lines.append(paragraph)
+    return lines
+
+
+A_FY3_TITLE = "区法院推行执行案件“一案一码”"
+A_FY3 = [
+    "为提升执行工作透明度，区法院推行执行案件“一案一码”，为每一件执行案件生成"
+    "专属二维码，当事人扫码即可查询案件执行进度、财产查控情况和执行款发放信息，"
+    "不必再往返法院或反复致电询问。",
+    "今年以来，区法院已为1860件执行案件赋码，当事人扫码查询超过9000次，涉企"
+    "执行案件的平均办理周期缩短了21天。下一步，区法院将把“一案一码”延伸至诉前"
+    "调解案件。",
+]
+
+
+@fixture("outlook-express-hard-wrap", "Outlook Express 6 (text/plain "
+         "gb2312 base64, lines hard-wrapped at 76 bytes = 38 characters, no "
+         "format=flowed, paragraphs not separated by blank lines)",
+         "hard-wrapped CJK lines are rejoined into paragraphs without "
+         "spaces; a line ending in 。 ends a paragraph")
+def f_outlook_express_hard_wrap():
+    check_article(A_FY3)
+    lines = []
+    for p in A_FY3:
+        lines += hard_wrap(p)
+    wrapped = "\n".join(lines) + "\n"
+    joins = spanning(wrapped, "\n")
+    raw = message([
+        ("From", addr("区法院", "gb2312", unit_addr("fayuan"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject(A_FY3_TITLE, "gb2312")),
+        ("Date", date(14, 11, 17, 40)),
+        ("Message-ID", "<002a01dc54b2$6c1d8e40$0a01a8c0@fy-pc07>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Priority", "3"),
+        ("X-MSMail-Priority", "Normal"),
+        ("X-Mailer", "Microsoft Outlook Express 6.00.2900.5931"),
+        ("X-MimeOLE", "Produced By Microsoft MimeOLE V6.00.2900.6157"),
+    ], b64(text_bytes(wrapped, "gb2312", "\r\n"), "\r\n"), "\r\n")
+    return raw, exp(
+        "filed", "fayuan", A_FY3_TITLE,
+        contains=joins + [A_FY3[0], A_FY3[1][:40]],
+        notes=["every wrapped line is 36-38 characters and ends in no "
+               "paragraph-end mark; each paragraph's last line ends in 。",
+               "the third contains: line is the whole first paragraph"])
+
+
+A_GH3_TITLE = "区规划分局推行规划许可“告知承诺制”"
+A_GH3 = [
+    "区规划分局对社会投资小型工程项目推行建设工程规划许可“告知承诺制”，企业"
+    "签署承诺书、提交必要材料后即可当场取得规划许可，后续由分局开展事中事后"
+    "核查。",
+    "制度实施一个月来，已有5个项目通过承诺制取得规划许可，审批时间由20个工作日"
+    "缩短为1个工作日。",
+    "分局同步公布了承诺事项清单和失信惩戒措施，确保“放得开、管得住”。",
+]
+
+
+@fixture("oa-crlf-lf-mixed", "office OA system: CRLF headers, body "
+         "assembled from a CRLF textarea and LF template lines (8bit UTF-8)",
+         "CRLF and bare LF line ends mixed in one text part give the same "
+         "paragraphs")
+def f_oa_crlf_lf_mixed():
+    check_article(A_GH3)
+    body = (A_GH3[0] + "\r\n\r\n" + A_GH3[1] + "\n\n" + A_GH3[2] +
+            "\r\n").encode("utf-8")
+    raw = message([
+        ("Date", date(14, 15, 55, 1)),
+        ("From", addr("区规划分局", "UTF-8", unit_addr("ghfj"))),
+        ("To", OFFICE),
+        ("Subject", subject(A_GH3_TITLE)),
+        ("Message-ID", "<OA.20261114155501.0231@oa.ghfj.example.test>"),
+        ("X-Mailer", "JHOA Mail Sender 2.1"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "8bit"),
+    ], body, "\r\n")
+    return raw, exp(
+        "filed", "ghfj", A_GH3_TITLE,
+        contains=["即可当场取得规划许可", "审批时间由20个工作日缩短为1个工作日。",
+                  "确保“放得开、管得住”。"],
+        absent=["\r"])
+
+
+A_JGW3_TITLE = "金管委推动“信易贷”平台扩面增效"
+A_JGW3_A = ("金管委依托“信易贷”平台，归集企业纳税、社保、水电气等信用信息，帮助"
+            "银行精准画像。")
+A_JGW3_B = ("截至10月底，平台已入驻企业3270家，累计促成信用贷款412笔，金额"
+            "9.8亿元，其中首贷户占比达37%。")
+A_JGW3_C = "下一步，金管委将推动更多银行上线专属信贷产品，扩大平台服务覆盖面。"
+
+
+@fixture("nul-in-body", "a unit's document system exporting text from a C "
+         "buffer (text/plain gb2312 8bit with a NUL byte)",
+         "a NUL byte inside the body does not cut off the text after it")
+def f_nul_in_body():
+    check_article([A_JGW3_A, A_JGW3_B, A_JGW3_C])
+    body = (A_JGW3_A.encode("gb2312") + b"\x00" +
+            A_JGW3_B.encode("gb2312") + b"\r\n\r\n" +
+            A_JGW3_C.encode("gb2312") + b"\r\n")
+    raw = message([
+        ("Date", date(14, 17, 2, 30)),
+        ("From", addr("金管委", "gb2312", unit_addr("jgw"))),
+        ("To", OFFICE),
+        ("Subject", subject(A_JGW3_TITLE, "gb2312")),
+        ("Message-ID", "<20261114170230.GA2231@docsys.jgw.example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=gb2312"),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("X-Mailer", "JGW DocSys mailer 1.3"),
+    ], body, "\r\n")
+    return raw, exp(
+        "filed", "jgw", A_JGW3_TITLE,
+        contains=["帮助银行精准画像。", "累计促成信用贷款412笔",
+                  "其中首贷户占比达37%。", "扩大平台服务覆盖面。"],
+        notes=["a C-string reader stops at the NUL after 精准画像。"])
+
+
+A_SBC3_TITLE = "江汉社保处推出失业保险待遇“免申即享”"
+A_SBC3 = [
+    "江汉社保处通过数据比对，主动识别符合条件的失业人员，推出失业保险待遇"
+    "“免申即享”服务，待遇直接发放到个人社保卡，无需本人申请。",
+    "服务推出以来，已为326名失业人员主动发放失业保险金112万元，平均到账时间"
+    "由7天缩短至2天。",
+    "社保处同步开通咨询专线，为有疑问的群众提供一对一解答。",
+]
+
+
+@fixture("foxmail-fullwidth-indent", "Foxmail 7.2 in plain-text mode "
+         "(text pasted from a WPS document, gb2312 base64)",
+         "full-width indentation (　　) at paragraph starts is removed")
+def f_foxmail_fullwidth_indent():
+    check_article(A_SBC3)
+    text = "".join("　　%s\n" % p for p in A_SBC3)
+    raw = message([
+        ("Date", date(15, 9, 26, 14)),
+        ("From", addr("江汉社保处", "gb2312", unit_addr("sbc"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject(A_SBC3_TITLE, "gb2312")),
+        ("X-Priority", "3"),
+        ("X-Has-Attach", "no"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Mime-Version", "1.0"),
+        ("Message-ID", "<202611150926144182207@example.test>"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes(text, "gb2312", "\r\n")))
+    return raw, exp(
+        "filed", "sbc", A_SBC3_TITLE,
+        contains=["推出失业保险待遇“免申即享”服务", "平均到账时间由7天缩短至2天。"],
+        absent=["　"])
