@@ -17,12 +17,12 @@ decoder_flush(struct decoder *d)
 {
 	g_autofree char *text = NULL;
 
-	if (d->pending->len == 0)
-		return;
-	text = charset_to_utf8((const char *)d->pending->data,
-	    d->pending->len, d->pending_charset, NULL);
-	g_string_append(d->out, text);
-	g_byte_array_set_size(d->pending, 0);
+	if (d->pending->len > 0) {
+		text = charset_to_utf8((const char *)d->pending->data,
+		    d->pending->len, d->pending_charset, NULL);
+		g_string_append(d->out, text);
+		g_byte_array_set_size(d->pending, 0);
+	}
 	g_clear_pointer(&d->pending_charset, g_free);
 }
 

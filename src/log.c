@@ -12,7 +12,7 @@ static int log_verbosity;
 
 G_DEFINE_QUARK(bulletin-error-quark, bulletin_error)
 
-static void
+static void G_GNUC_PRINTF(2, 0)
 log_vwrite(int priority, const char *fmt, va_list ap)
 {
 	g_autofree char *line = g_strdup_vprintf(fmt, ap);

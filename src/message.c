@@ -287,10 +287,10 @@ add_attachment(struct message *m, GMimePart *part, gboolean related)
 	GMimeContentType *ct = g_mime_object_get_content_type(
 	    GMIME_OBJECT(part));
 	const char *cid = g_mime_object_get_content_id(GMIME_OBJECT(part));
+	g_autofree char *type = g_mime_content_type_get_mime_type(ct);
 
 	a->name = attachment_name(part);
-	a->content_type = g_ascii_strdown(g_mime_content_type_get_mime_type(ct),
-	    -1);
+	a->content_type = g_ascii_strdown(type, -1);
 	a->content_id = g_strdup(cid);
 	a->related = related;
 	a->data = part_bytes(part);

@@ -23,6 +23,8 @@ static const struct {
 	{ "  lots   of\r\n\tspace  ", "lots of space" },
 	{ "=?utf-8?q?Q_word?=", "Q word" },
 	{ "not =?an encoded word", "not =?an encoded word" },
+	/* Found by the fuzzer: an empty word leaked its charset. */
+	{ "=?UTF-8?B?" "?= x", "x" },
 };
 
 static void

@@ -1971,8 +1971,7 @@ def f_oa_crlf_lf_mixed():
     return raw, exp(
         "filed", "ghfj", A_GH3_TITLE,
         contains=["即可当场取得规划许可", "审批时间由20个工作日缩短为1个工作日。",
-                  "确保“放得开、管得住”。"],
-        absent=["\r"])
+                  "确保“放得开、管得住”。"])
 
 
 A_JGW3_TITLE = "金管委推动“信易贷”平台扩面增效"
@@ -2042,3 +2041,1354 @@ def f_foxmail_fullwidth_indent():
         "filed", "sbc", A_SBC3_TITLE,
         contains=["推出失业保险待遇“免申即享”服务", "平均到账时间由7天缩短至2天。"],
         absent=["　"])
+
+
+# ---- 5. Quoted replies, inline forwards, attached forwards ----------------
+
+NOTICE = ["各单位：", "请于11月20日前报送第13期简报稿件，每篇800字以内，并注明审签人。",
+          "简报编辑部"]
+
+A_RSJ4_TITLE = "区人社局开展职业技能提升培训进社区活动"
+A_RSJ4 = [
+    "11月14日，区人社局联合常青街道开展职业技能提升培训进社区活动，邀请专业"
+    "讲师为辖区待业青年和灵活就业人员开设育婴、电工、直播电商3个培训班。",
+    "活动现场共有210人报名参训，培训合格后可申领职业技能提升补贴。区人社局"
+    "将根据居民需求，持续扩大培训工种范围。",
+]
+
+
+@fixture("foxmail-original-quote", "Foxmail 7.2 reply (gb2312 base64) "
+         "quoting an approval mail below -----原始邮件-----",
+         "everything from -----原始邮件----- on (header lines and the "
+         "quoted approval) is not part of the article; nested 回复：回复： "
+         "prefixes are stripped")
+def f_foxmail_original_quote():
+    check_article(A_RSJ4)
+    text = article_text(A_RSJ4) + (
+        "\n\n-----原始邮件-----\n"
+        "发件人：李军 <lijun@example.test>\n"
+        "发送时间：2026年11月15日 16:20\n"
+        "收件人：区人社局综合科 <rsj@example.test>\n"
+        "主题：回复：区人社局开展职业技能提升培训进社区活动\n\n"
+        "同意报送。请核实参训人数后发简报编辑部。\n\n"
+        "李军\n")
+    raw = message([
+        ("Date", date(16, 8, 55, 2)),
+        ("From", addr("区人社局", "gb2312", unit_addr("rsj"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject("回复：回复：" + A_RSJ4_TITLE, "gb2312")),
+        ("X-Priority", "3"),
+        ("X-Has-Attach", "no"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Mime-Version", "1.0"),
+        ("Message-ID", "<202611160855023317420@example.test>"),
+        ("In-Reply-To", "<202611151620114471203@example.test>"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes(text, "gb2312", "\r\n")))
+    return raw, exp(
+        "filed", "rsj", A_RSJ4_TITLE,
+        contains=["开设育婴、电工、直播电商3个培训班。", "持续扩大培训工种范围。"],
+        absent=["原始邮件", "发件人", "同意报送", "李军"])
+
+
+A_XH3_TITLE = "新华街道打造“15分钟政务服务圈”"
+A_XH3 = [
+    "新华街道在辖区11个社区党群服务中心设立政务服务站，将社保卡申领、居住证"
+    "办理、老年优待证等68项高频事项下沉到社区，居民步行15分钟即可办事。",
+    "服务站运行以来，累计办理业务1.2万件，其中80%的事项实现当场办结。",
+]
+
+
+@fixture("163-xiedao-quote", "163 webmail (Coremail, alternative GBK) "
+         "reply with an Apple/163 style 写道： attribution",
+         "the 在…写道： attribution and the > quoted lines below it are "
+         "not part of the article")
+def f_163_xiedao_quote():
+    check_article(A_XH3)
+    quote = ("在 2026年11月3日 上午9:00，王编辑 <editor@example.test> 写道：\n" +
+             "".join("> %s\n" % l for l in NOTICE))
+    text = article_text(A_XH3) + "\n" + quote
+    b = "----=_Part_93125_1187651402.1794820331045"
+    plain = part([("Content-Type", "text/plain; charset=GBK"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "gbk", "\r\n")))
+    htm = ('<div style="line-height:1.7;color:#000000;font-size:14px;'
+           'font-family:Arial">%s<br><br><div style="position:relative;zoom:'
+           '1">在 2026年11月3日 上午9:00，王编辑 &lt;editor@example.test&gt; 写道：'
+           '<br><blockquote id="isReplyContent" style="PADDING-LEFT: 1ex; '
+           'MARGIN: 0px 0px 0px 0.8ex; BORDER-LEFT: #ccc 1px solid">%s'
+           '</blockquote></div></div>\n'
+           % ("".join("<div>%s</div>" % html.escape(p) for p in A_XH3),
+              "<br>".join(html.escape(l) for l in NOTICE)))
+    hpart = part([("Content-Type", "text/html; charset=GBK"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(htm.encode("gbk")))
+    raw = message([
+        ("Date", date(16, 9, 10, 44, suffix=" (CST)")),
+        ("From", addr("新华街道办事处", "GBK", unit_addr("xinhua"))),
+        ("To", OFFICE),
+        ("Message-ID", "<5a0d2e7f.6c21.19aa4f0b8e1.Coremail.xinhua@"
+                       "example.test>"),
+        ("In-Reply-To", "<bulletind.notice.13.1@example.test>"),
+        ("Subject", subject(A_XH3_TITLE, "GBK", lead="Re:")),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative; \n\tboundary="%s"' % b),
+        ("X-Originating-IP", "[10.12.3.44]"),
+        ("X-Priority", "3"),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b) Copyright (c) 2002-2026 "
+                     "www.mailtech.cn 163com"),
+    ], multipart(b, [plain, hpart]))
+    return raw, exp(
+        "filed", "xinhua", A_XH3_TITLE,
+        contains=["将社保卡申领、居住证办理、老年优待证等68项高频事项下沉到社区",
+                  "其中80%的事项实现当场办结。"],
+        absent=["写道", "请于11月20日前报送", "> ", "简报编辑部"])
+
+
+A_SPJ3_TITLE = "区行政审批局开设“跨省通办”专窗"
+A_SPJ3 = [
+    "区行政审批局在政务服务中心开设“跨省通办”专窗，与湖南、江西等地12个城市"
+    "签订合作协议，通过“异地收件、属地审批、证照寄递”方式，为企业和群众办理"
+    "营业执照、社保转移等86项业务。",
+    "专窗开设以来，已受理跨省业务640件，群众办事不再“两头跑”。",
+]
+
+
+@fixture("outlook-underscore-quote", "Outlook 16, English UI (alternative, "
+         "CRLF, QP) reply with the ____ / From: / Sent: header block",
+         "the Outlook reply block (underscore rule, From:, Sent:, To:, "
+         "Subject:, quoted text) is not part of the article")
+def f_outlook_underscore_quote():
+    check_article(A_SPJ3)
+    quote = ("________________________________\n"
+             "From: 王编辑 <editor@example.test>\n"
+             "Sent: Tuesday, November 3, 2026 9:00 AM\n"
+             "To: 区行政审批局 <spj@example.test>\n"
+             "Subject: 关于报送第13期简报稿件的通知\n\n" +
+             "\n".join(NOTICE) + "\n")
+    text = article_text(A_SPJ3) + "\n" + quote
+    b = "----=_NextPart_000_0021_01DC5577.0E4F3A20"
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(text.encode("gb2312"), "\r\n"), "\r\n")
+    htm = (WORD_HEAD % {"charset": "gb2312"} +
+           "".join(word_para(p) for p in A_SPJ3) +
+           "<div style='border:none;border-top:solid #E1E1E1 1.0pt;padding:"
+           "3.0pt 0cm 0cm 0cm'>\n<p class=MsoNormal><b>From:</b> 王编辑 "
+           "&lt;editor@example.test&gt;<br><b>Sent:</b> Tuesday, November 3, "
+           "2026 9:00 AM<br><b>To:</b> 区行政审批局 &lt;spj@example.test&gt;<br>"
+           "<b>Subject:</b> 关于报送第13期简报稿件的通知</p></div>\n" +
+           "".join(word_para(l) for l in NOTICE) + WORD_TAIL)
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(htm.encode("gb2312"), "\r\n"), "\r\n")
+    raw = message([
+        ("From", addr("区行政审批局", "gb2312", unit_addr("spj"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject(A_SPJ3_TITLE, "gb2312", lead="RE: ")),
+        ("Date", date(16, 10, 2, 37)),
+        ("Message-ID", "<002101dc5577$0e4f3a20$2aedae60$@example.test>"),
+        ("In-Reply-To", "<bulletind.notice.13.7@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Thread-Index", "AQHcVXcOTzogKu2uYPSo0cE1ZqQjqQ=="),
+        ("Content-Language", "en-us"),
+    ], multipart(b, [plain, hpart], "\r\n",
+                 preamble="This is a multipart message in MIME format.\n"),
+        "\r\n")
+    return raw, exp(
+        "filed", "spj", A_SPJ3_TITLE,
+        contains=["与湖南、江西等地12个城市签订合作协议",
+                  "群众办事不再“两头跑”。"],
+        absent=["Sent:", "________", "请于11月20日前报送", "From:"])
+
+
+A_WS4_TITLE = "万松街道建立商圈“店小二”服务队"
+A_WS4 = [
+    "万松街道从街道干部、社区工作者和志愿者中选派32人，组建商圈“店小二”服务队，"
+    "分片包干辖区沿街商户，每周上门收集经营难题。",
+    "服务队成立以来，已走访商户1100余户，协调解决店招审批、停车难等问题67个。",
+]
+
+
+@fixture("thunderbird-bottom-quote-sig", "Thunderbird 128 (flowed UTF-8) "
+         "bottom-posted reply with a '-- ' signature",
+         "> quoted lines are dropped even above the article, and the "
+         "signature after the '-- ' line is not part of the article")
+def f_thunderbird_bottom_quote_sig():
+    check_article(A_WS4)
+    text = ("".join("> %s\n" % l for l in NOTICE) + "\n" +
+            article_text(A_WS4) + "\n-- \n万松街道党政办 赵敏\n电话 027-8577 6601\n")
+    raw = message([
+        ("Message-ID", "<e41f8b2c-7d3a-4c59-9e06-1b2c3d4e5f60@example.test>"),
+        ("Date", date(16, 11, 40, 3)),
+        ("MIME-Version", "1.0"),
+        ("User-Agent", "Mozilla Thunderbird"),
+        ("Subject", subject(A_WS4_TITLE, lead="Re: ")),
+        ("Content-Language", "zh-CN"),
+        ("To", OFFICE),
+        ("References", "<bulletind.notice.13.4@example.test>"),
+        ("From", addr("万松街道办事处", "UTF-8", unit_addr("wansong"))),
+        ("In-Reply-To", "<bulletind.notice.13.4@example.test>"),
+        ("Content-Type", "text/plain; charset=UTF-8; format=flowed"),
+        ("Content-Transfer-Encoding", "8bit"),
+    ], text_bytes(text, "utf-8"))
+    return raw, exp(
+        "filed", "wansong", A_WS4_TITLE,
+        contains=["组建商圈“店小二”服务队", "协调解决店招审批、停车难等问题67个。"],
+        absent=["请于11月20日前报送", "> ", "赵敏", "027-8577 6601"])
+
+
+A_CQ4_TITLE = "常青街道开展“敲门行动”走访辖区个体工商户"
+A_CQ4 = [
+    "11月以来，常青街道组织社区干部开展“敲门行动”，逐户走访辖区个体工商户，"
+    "宣传惠企政策，了解经营困难，建立问题台账。",
+    "截至目前，已走访个体工商户860户，收集意见建议42条，协调解决门前停车、"
+    "油烟净化等问题19个。",
+]
+
+
+@fixture("126-inline-forward", "126 webmail (Coremail, GBK base64) inline "
+         "forward with nothing written above -----转发的邮件-----",
+         "an inline forward with empty text above the marker: the article "
+         "is the forwarded text, its 发件人/日期/收件人/主题 lines skipped; "
+         "转发： stripped from the title")
+def f_126_inline_forward():
+    check_article(A_CQ4)
+    text = ("\n\n-----转发的邮件-----\n"
+            "发件人：周丽 <zhouli@example.test>\n"
+            "日期：2026年11月16日 10:21\n"
+            "收件人：changqing@example.test\n"
+            "主题：" + A_CQ4_TITLE + "\n\n" + article_text(A_CQ4))
+    raw = message([
+        ("Date", date(16, 14, 5, 58, suffix=" (CST)")),
+        ("From", addr("常青街道", "GBK", unit_addr("changqing"))),
+        ("To", OFFICE),
+        ("Message-ID", "<2f6b8d1e.7a34.19aa5c2e9f3.Coremail.changqing@"
+                       "example.test>"),
+        ("Subject", subject("转发：" + A_CQ4_TITLE, "GBK")),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=GBK"),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b) Copyright (c) 2002-2026 "
+                     "www.mailtech.cn 126com"),
+    ], b64(text_bytes(text, "gbk", "\r\n")))
+    return raw, exp(
+        "filed", "changqing", A_CQ4_TITLE,
+        contains=["逐户走访辖区个体工商户", "协调解决门前停车、油烟净化等问题19个。"],
+        absent=["转发的邮件", "发件人", "周丽", "收件人", "主题", "日期"])
+
+
+A_FGJ3_TITLE = "区发改局“项目管家”服务获企业点赞"
+A_FGJ3 = [
+    "区发改局为全区重点项目配备“项目管家”，从立项、审批到开工投产提供全程"
+    "跟踪服务。今年以来，“项目管家”累计帮助企业协调解决问题126个，推动18个"
+    "项目提前开工。",
+    "近日，一家科技企业专门致信区发改局，感谢“项目管家”帮助其新建研发中心"
+    "项目在3个月内完成全部审批手续。",
+]
+
+
+@fixture("gmail-forward-text-above", "Android Gmail app on the unit's "
+         "account (alternative, UTF-8) forwarding a letter below the "
+         "article",
+         "with text above ---------- Forwarded message ---------, the "
+         "article is the text above; the forwarded letter is not part of it")
+def f_gmail_forward_text_above():
+    check_article(A_FGJ3)
+    fwd = ("---------- Forwarded message ---------\n"
+           "发件人： 武汉某科技公司 <contact@corp.example.com>\n"
+           "Date: 2026年11月16日周一 15:05\n"
+           "Subject: 感谢信\n"
+           "To: <fgj@example.test>\n\n\n"
+           "尊敬的区发改局：\n"
+           "我公司新建研发中心项目得到贵局“项目管家”的全程帮助，特致谢意！\n")
+    text = article_text(A_FGJ3) + "\n" + fwd
+    b = "000000000000a3c2b1060f4e1d2c"
+    plain = part([("Content-Type", 'text/plain; charset="UTF-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "utf-8", "\r\n")))
+    htm = ('<div dir="ltr">%s<br><div class="gmail_quote"><div dir="ltr" '
+           'class="gmail_attr">---------- Forwarded message ---------<br>'
+           '发件人： <strong class="gmail_sendername" dir="auto">武汉某科技公司'
+           '</strong> <span dir="auto">&lt;contact@corp.example.com&gt;</span>'
+           '<br>Date: 2026年11月16日周一 15:05<br>Subject: 感谢信<br>To: &lt;'
+           'fgj@example.test&gt;<br></div><br><br><div>尊敬的区发改局：<br>'
+           '我公司新建研发中心项目得到贵局“项目管家”的全程帮助，特致谢意！</div>'
+           '</div></div>\n' % "".join("<div>%s</div>" % html.escape(p)
+                                       for p in A_FGJ3))
+    hpart = part([("Content-Type", 'text/html; charset="UTF-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(htm.encode("utf-8")))
+    raw = message([
+        ("MIME-Version", "1.0"),
+        ("From", addr("区发改局", "UTF-8", unit_addr("fgj"))),
+        ("Date", date(16, 15, 40, 11)),
+        ("Message-ID", "<CAJf3kQ1x9v2Lr+0aBcDeFgHiJkLmNoPqRsTuVwXyZ12345"
+                       "@example.test>"),
+        ("Subject", subject(A_FGJ3_TITLE)),
+        ("To", OFFICE),
+        ("Content-Type", 'multipart/alternative; boundary="%s"' % b),
+    ], multipart(b, [plain, hpart]))
+    return raw, exp(
+        "filed", "fgj", A_FGJ3_TITLE,
+        contains=["为全区重点项目配备“项目管家”",
+                  "在3个月内完成全部审批手续。"],
+        absent=["Forwarded message", "尊敬的区发改局", "感谢信", "特致谢意"])
+
+
+A_GH4_TITLE = "区规划分局上线“规划云”辅助选址服务"
+A_GH4 = [
+    "区规划分局上线“规划云”辅助选址服务，整合控制性详细规划、用地现状、地下"
+    "管线等数据，企业在线输入项目类型和用地需求，系统即可推荐匹配地块并生成"
+    "选址分析报告。",
+    "服务上线两周，已为14家企业提供选址分析，平均用时由1周缩短为半天。",
+]
+
+
+@fixture("gmail-forward-empty-above", "Gmail web, English UI (text/plain "
+         "UTF-8 QP) forwarding a colleague's draft with nothing above",
+         "an inline forward with empty text above ---------- Forwarded "
+         "message ---------: the article is below, From:/Date:/Subject:/To: "
+         "lines skipped; Fwd: stripped")
+def f_gmail_forward_empty_above():
+    check_article(A_GH4)
+    text = ("\n\n---------- Forwarded message ---------\n"
+            "From: 陈晨 <chenchen@example.test>\n"
+            "Date: Mon, Nov 16, 2026 at 9:40 AM\n"
+            "Subject: " + A_GH4_TITLE + "\n"
+            "To: <ghfj@example.test>\n\n\n" + article_text(A_GH4))
+    raw = message([
+        ("MIME-Version", "1.0"),
+        ("From", addr("区规划分局", "UTF-8", unit_addr("ghfj"))),
+        ("Date", date(16, 16, 12, 50)),
+        ("Message-ID", "<CAH7pQm2Zr8s1Kt+9wXyVuTsRqPoNmLkJiHgFeDcBa98765"
+                       "@example.test>"),
+        ("Subject", subject(A_GH4_TITLE, lead="Fwd: ")),
+        ("To", OFFICE),
+        ("Content-Type", 'text/plain; charset="UTF-8"'),
+        ("Content-Transfer-Encoding", "quoted-printable"),
+    ], qp(text.encode("utf-8")))
+    return raw, exp(
+        "filed", "ghfj", A_GH4_TITLE,
+        contains=["系统即可推荐匹配地块并生成选址分析报告。",
+                  "平均用时由1周缩短为半天。"],
+        absent=["Forwarded message", "陈晨", "From:", "Date:", "Subject:",
+                "To:"])
+
+
+A_JGW4_TITLE = "金管委推动首贷续贷服务中心扩容升级"
+A_JGW4 = [
+    "金管委推动区首贷续贷服务中心扩容升级，入驻银行由5家增加到11家，新增"
+    "知识产权质押融资、应收账款融资等专窗，为首次贷款和续贷企业提供“一站式”"
+    "服务。",
+    "扩容以来，中心已受理企业融资申请265笔，发放贷款7.3亿元，其中首贷企业"
+    "98家。",
+]
+
+
+@fixture("thunderbird-attached-forward", "Thunderbird 128 \"forward as "
+         "attachment\" (mixed: empty text part + message/rfc822)",
+         "a forward attached as message/rfc822 files the INNER article for "
+         "the forwarding unit: inner Subject as title, inner text")
+def f_thunderbird_attached_forward():
+    check_article(A_JGW4)
+    inner = message([
+        ("Message-ID", "<9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d@example.test>"),
+        ("Date", date(16, 9, 5, 33)),
+        ("MIME-Version", "1.0"),
+        ("User-Agent", "Mozilla Thunderbird"),
+        ("From", addr("金管委综合处", "UTF-8", "zonghe@example.test")),
+        ("To", addr("金管委", "UTF-8", unit_addr("jgw"))),
+        ("Subject", subject(A_JGW4_TITLE)),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes(article_text(A_JGW4), "utf-8")))
+    b = "------------Xq4Rt7Yu1Io3Pa5Sd8Fg0Hj2"
+    outer_text = part([("Content-Type", "text/plain; charset=UTF-8; "
+                        "format=flowed"),
+                       ("Content-Transfer-Encoding", "7bit")], b"\n")
+    fname = A_JGW4_TITLE + ".eml"
+    att = part([("Content-Type", 'message/rfc822; name="%s"'
+                 % bword(fname.encode("utf-8"), "UTF-8")),
+                ("Content-Disposition", "attachment; " +
+                 rfc2231("filename", fname))], inner)
+    raw = message([
+        ("Message-ID", "<0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f@example.test>"),
+        ("Date", date(16, 17, 20, 6)),
+        ("MIME-Version", "1.0"),
+        ("User-Agent", "Mozilla Thunderbird"),
+        ("Content-Language", "zh-CN"),
+        ("To", OFFICE),
+        ("From", addr("金管委", "UTF-8", unit_addr("jgw"))),
+        ("Subject", subject("我委本周信息", lead="Fwd: ")),
+        ("Content-Type", 'multipart/mixed; boundary="%s"' % b),
+    ], multipart(b, [outer_text, att],
+                 preamble="This is a multi-part message in MIME format."))
+    return raw, exp(
+        "filed", "jgw", A_JGW4_TITLE,
+        contains=["入驻银行由5家增加到11家", "其中首贷企业98家。"])
+
+
+# ---- 6. Signatures of mobile clients --------------------------------------
+
+A_FY4_TITLE = "区法院开展“法官进企业”普法活动"
+A_FY4 = [
+    "11月17日，区法院组织6名法官走进汉口滨江国际商务区，开展“法官进企业”普法"
+    "活动，围绕合同签订、劳动用工、知识产权保护等企业关心的问题现场答疑。",
+    "活动共覆盖企业40余家，发放《企业常见法律风险提示》300册。",
+]
+
+
+@fixture("iphone-sig", "iPhone Mail, iOS 18 (text/plain UTF-8 base64, "
+         "Mime-Version: 1.0 (1.0))",
+         "the 发自我的iPhone signature is not part of the article")
+def f_iphone_sig():
+    check_article(A_FY4)
+    text = article_text(A_FY4) + "\n发自我的iPhone\n"
+    raw = message([
+        ("Content-Type", "text/plain;\n\tcharset=utf-8"),
+        ("Content-Transfer-Encoding", "base64"),
+        ("From", addr("区法院", "utf-8", unit_addr("fayuan"))),
+        ("Mime-Version", "1.0 (1.0)"),
+        ("Date", date(17, 12, 31, 8)),
+        ("Subject", subject(A_FY4_TITLE, "utf-8")),
+        ("Message-Id", "<8E1B6A52-3F07-4C1D-9A2E-55C0F7D3B4A9@example.test>"),
+        ("To", OFFICE),
+        ("X-Mailer", "iPhone Mail (22B91)"),
+    ], b64(text_bytes(text, "utf-8")))
+    return raw, exp(
+        "filed", "fayuan", A_FY4_TITLE,
+        contains=["开展“法官进企业”普法活动，围绕合同签订",
+                  "发放《企业常见法律风险提示》300册。"],
+        absent=["发自我的iPhone", "iPhone"])
+
+
+A_SCJ4_TITLE = "区市场监管局开展“双随机”联合抽查"
+A_SCJ4 = [
+    "区市场监管局牵头税务、消防等6个部门，对辖区商贸企业开展“双随机、一公开”"
+    "跨部门联合抽查，做到“进一次门、查多项事”，减少对企业正常经营的干扰。",
+    "本轮共抽查企业85家，发现问题9个，均已责令限期整改，抽查结果通过国家企业"
+    "信用信息公示系统公开。",
+]
+
+
+@fixture("huawei-sig", "Huawei Email app, HarmonyOS (alternative, UTF-8 "
+         "base64)",
+         "the 发自我的华为手机 signature is not part of the article")
+def f_huawei_sig():
+    check_article(A_SCJ4)
+    b = "--_com.huawei.email_20261117A1B2C3D4"
+    text = article_text(A_SCJ4) + "\n\n发自我的华为手机\n"
+    plain = part([("Content-Type", "text/plain; charset=utf-8"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "utf-8", "\r\n")))
+    htm = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html;"
+           " charset=UTF-8\"></head><body>%s<br><br><div id=\"signature\">"
+           "发自我的华为手机</div></body></html>\n"
+           % "".join("<div>%s</div>" % html.escape(p) for p in A_SCJ4))
+    hpart = part([("Content-Type", "text/html; charset=utf-8"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(htm.encode("utf-8")))
+    raw = message([
+        ("MIME-Version", "1.0"),
+        ("Date", date(17, 14, 2, 45)),
+        ("Subject", subject(A_SCJ4_TITLE)),
+        ("From", addr("区市场监管局", "UTF-8", unit_addr("scjgj"))),
+        ("To", OFFICE),
+        ("Message-ID", "<d9c1e2f3a4b5.20261117140245@example.test>"),
+        ("X-Mailer", "HuaweiEmail/14.1.0.310"),
+        ("Content-Type", 'multipart/alternative; boundary="%s"' % b),
+    ], multipart(b, [plain, hpart]))
+    return raw, exp(
+        "filed", "scjgj", A_SCJ4_TITLE,
+        contains=["做到“进一次门、查多项事”", "本轮共抽查企业85家"],
+        absent=["发自我的华为手机"])
+
+
+A_SBC4_TITLE = "江汉社保处开展社保待遇领取资格专项核查"
+A_SBC4 = [
+    "江汉社保处联合公安、民政等部门开展社保待遇领取资格专项核查，通过数据比对"
+    "筛查疑似违规领取线索，逐条入户核实。",
+    "核查中，社保处依法追回违规领取的养老保险待遇23万元，并对相关人员开展政策"
+    "宣讲，切实守护群众的“养老钱”。",
+]
+
+
+@fixture("mailmaster-sig", "NetEase Mail Master app (alternative, UTF-8 "
+         "base64)",
+         "the 来自网易邮箱大师 signature is not part of the article")
+def f_mailmaster_sig():
+    check_article(A_SBC4)
+    b = "----=_Part_MailMaster_20261117_4471"
+    text = article_text(A_SBC4) + "\n\n来自网易邮箱大师\n"
+    plain = part([("Content-Type", "text/plain; charset=UTF-8"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "utf-8", "\r\n")))
+    htm = ('<div>%s</div><div><br></div><div id="ntes-ios-signature">'
+           '来自<a href="https://mail.163.com/dashi/">网易邮箱大师</a></div>\n'
+           % "".join("<div>%s</div>" % html.escape(p) for p in A_SBC4))
+    hpart = part([("Content-Type", "text/html; charset=UTF-8"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(htm.encode("utf-8")))
+    raw = message([
+        ("Date", date(17, 15, 18, 0)),
+        ("From", addr("江汉社保处", "UTF-8", unit_addr("sbc"))),
+        ("To", OFFICE),
+        ("Message-ID", "<AG4ArQBuJUCJ1z0P2xkRkKqA.1.1794909480001.Hmail."
+                       "sbc@example.test>"),
+        ("Subject", subject(A_SBC4_TITLE)),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative; \n\tboundary="%s"' % b),
+        ("X-Mailer", "MailMaster_iOS/7.19.6"),
+    ], multipart(b, [plain, hpart]))
+    return raw, exp(
+        "filed", "sbc", A_SBC4_TITLE,
+        contains=["逐条入户核实。", "切实守护群众的“养老钱”。"],
+        absent=["来自网易邮箱大师", "网易邮箱大师"])
+
+
+A_SPJ4_TITLE = "区行政审批局推行工程建设项目“拿地即开工”"
+A_SPJ4 = [
+    "区行政审批局对社会投资工业项目推行“拿地即开工”，在土地出让前提前介入，"
+    "指导企业同步开展方案设计、施工图审查等工作，实现取得土地后即可领取施工"
+    "许可证。",
+    "今年以来，已有4个工业项目实现“拿地即开工”，项目开工时间平均提前3个月。",
+]
+
+
+@fixture("xiaomi-sig", "Xiaomi (MIUI) Email app (text/plain UTF-8 QP)",
+         "the 发自我的小米手机 signature is not part of the article")
+def f_xiaomi_sig():
+    check_article(A_SPJ4)
+    text = article_text(A_SPJ4) + "\n\n发自我的小米手机\n"
+    raw = message([
+        ("Date", date(17, 16, 44, 21)),
+        ("Subject", subject(A_SPJ4_TITLE)),
+        ("From", addr("区行政审批局", "UTF-8", unit_addr("spj"))),
+        ("To", OFFICE),
+        ("Message-ID", "<mwk7h2a1b3c4d5e6.1794911061@example.test>"),
+        ("X-Mailer", "MIUI Email 14.1.3"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "quoted-printable"),
+    ], qp(text.encode("utf-8")))
+    return raw, exp(
+        "filed", "spj", A_SPJ4_TITLE,
+        contains=["在土地出让前提前介入", "项目开工时间平均提前3个月。"],
+        absent=["发自我的小米手机"])
+
+
+# ---- 7. Articles only in attachments --------------------------------------
+
+D_RSJ5_TITLE = "区人社局“家门口就业服务站”实现社区全覆盖"
+D_RSJ5 = [
+    "近日，随着最后3个社区服务站挂牌，区人社局在全区108个社区建成“家门口就业"
+    "服务站”，实现社区全覆盖。",
+    "服务站提供岗位推荐、职业指导、技能培训报名等服务，居民在家门口就能找工作。"
+    "今年以来，各服务站累计发布岗位8600个，帮助1420名居民实现就业。",
+]
+DOCX_RSJ5 = "区人社局稿件-家门口就业服务站.docx"
+
+
+@fixture("thunderbird-docx-rfc2231", "Thunderbird 128 (mixed: \"详见附件\" "
+         "+ .docx named with RFC 2231)",
+         "the article only in a .docx (subject 投稿, body 详见附件): the "
+         "document text is extracted, the title is its centred bold first "
+         "paragraph, not the body line 详见附件")
+def f_thunderbird_docx_rfc2231():
+    check_article(D_RSJ5)
+    b = "------------8KfLq2Wm4Nz6Rb1Tc3Vd5Xe7"
+    text = part([("Content-Type", "text/plain; charset=UTF-8; "
+                  "format=flowed"),
+                 ("Content-Transfer-Encoding", "8bit")],
+                "详见附件\n".encode("utf-8"))
+    att = part([("Content-Type", "application/vnd.openxmlformats-"
+                 "officedocument.wordprocessingml.document;\n " +
+                 rfc2231_continuations("name", DOCX_RSJ5)),
+                ("Content-Disposition", "attachment;\n " +
+                 rfc2231_continuations("filename", DOCX_RSJ5)),
+                ("Content-Transfer-Encoding", "base64")],
+               b64(docx(D_RSJ5_TITLE, D_RSJ5)))
+    raw = message([
+        ("Message-ID", "<5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a@example.test>"),
+        ("Date", date(18, 9, 3, 15)),
+        ("MIME-Version", "1.0"),
+        ("User-Agent", "Mozilla Thunderbird"),
+        ("Content-Language", "zh-CN"),
+        ("To", OFFICE),
+        ("From", addr("区人社局", "UTF-8", unit_addr("rsj"))),
+        ("Subject", subject("投稿")),
+        ("Content-Type", 'multipart/mixed; boundary="%s"' % b),
+    ], multipart(b, [text, att],
+                 preamble="This is a multi-part message in MIME format."))
+    return raw, exp(
+        "filed", "rsj", D_RSJ5_TITLE,
+        contains=["在全区108个社区建成“家门口就业服务站”",
+                  "帮助1420名居民实现就业。"],
+        absent=["详见附件"],
+        attachments=[DOCX_RSJ5],
+        notes=["each body paragraph of the .docx is split over three <w:r> "
+               "runs with proofErr/bookmark elements between them"])
+
+
+D_WS5_TITLE = "万松街道“楼长制”激活商务楼宇服务末梢"
+D_WS5 = [
+    "万松街道在辖区21栋商务楼宇推行“楼长制”，由街道干部担任楼长，物业负责人"
+    "担任副楼长，每周到楼宇收集企业诉求。",
+    "“楼长制”推行以来，楼长们已收集企业诉求153件，办结146件，楼宇入驻率较年初"
+    "提高了6个百分点。",
+]
+DOCX_WS5 = "万松街道楼长制稿件.docx"
+
+
+@fixture("qq-docx-rfc2047-empty-body", "QQ Mail (mixed > alternative with "
+         "empty parts + .docx named with an RFC 2047 word in quotes)",
+         "the article only in a .docx with an empty body and the generic "
+         "subject 稿件: title and text come from the document")
+def f_qq_docx_rfc2047_empty_body():
+    check_article(D_WS5)
+    enc = bword(DOCX_WS5.encode("utf-8"), "utf-8")
+    att = part([("Content-Type", 'application/octet-stream;\n\tcharset='
+                 '"utf-8";\n\tname="%s"' % enc),
+                ("Content-Disposition", 'attachment; filename="%s"' % enc),
+                ("Content-Transfer-Encoding", "base64")],
+               b64(docx(D_WS5_TITLE, D_WS5)))
+    b_mixed = "----=_NextPart_672F3C44_3D4E5F60_718293A4"
+    body = qq_mixed([], [att], b_mixed,
+                    "----=_NextPart_672F3C44_3D4E5F60_718293A5")
+    raw = message([
+        ("From", addr("万松街道", "utf-8", unit_addr("wansong"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject("稿件", "utf-8")),
+        ("Mime-Version", "1.0"),
+        ("Content-Type", 'multipart/mixed;\n\tboundary="%s"' % b_mixed),
+        ("Content-Transfer-Encoding", "8Bit"),
+        ("Date", date(18, 10, 26, 40)),
+        ("X-Priority", "3"),
+        ("Message-ID", "<tencent_7E9F1A3B5C7D9E0F2A4B6C8D0E1F3A5B7C06@"
+                       "example.test>"),
+        ("X-QQ-MIME", "TCMime 1.0 by Tencent"),
+        ("X-Mailer", "QQMail 2.x"),
+        ("X-QQ-Mailer", "QQMail 2.x"),
+    ], body)
+    return raw, exp(
+        "filed", "wansong", D_WS5_TITLE,
+        contains=["由街道干部担任楼长，物业负责人担任副楼长",
+                  "楼宇入驻率较年初提高了6个百分点。"],
+        attachments=[DOCX_WS5])
+
+
+def outlook_attachment_only(code, display, title, fname, ctype, data,
+                            day, hh, mm, ss, msgid, boundary, note="详见附件"):
+    b_mixed = boundary
+    b_alt = boundary.replace("_000_", "_001_")
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(note + "\n", "gb2312", "\r\n"), "\r\n"),
+                 "\r\n")
+    htm = (WORD_HEAD % {"charset": "gb2312"} + word_para(note) + WORD_TAIL)
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(htm.encode("gb2312"), "\r\n"), "\r\n")
+    alt = part([("Content-Type", 'multipart/alternative;\n\tboundary="%s"'
+                 % b_alt)], multipart(b_alt, [plain, hpart], "\r\n"), "\r\n")
+    enc = bword(fname.encode("gb18030"), "gb2312")
+    att = part([("Content-Type", '%s;\n\tname="%s"' % (ctype, enc)),
+                ("Content-Transfer-Encoding", "base64"),
+                ("Content-Disposition", 'attachment;\n\tfilename="%s"' % enc)],
+               b64(data, "\r\n"), "\r\n")
+    return message([
+        ("From", addr(display, "gb2312", unit_addr(code))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject(title, "gb2312")),
+        ("Date", date(day, hh, mm, ss)),
+        ("Message-ID", msgid),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/mixed;\n\tboundary="%s"' % b_mixed),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Content-Language", "zh-cn"),
+    ], multipart(b_mixed, [alt, att], "\r\n",
+                 preamble="This is a multipart message in MIME format.\n"),
+        "\r\n")
+
+
+T_XH4 = "新华街道推进老旧厂房改造招商"
+DOC_XH4 = "新华街道老旧厂房改造招商稿.doc"
+
+
+@fixture("outlook-doc-only", "Outlook 16 (mixed > alternative \"详见附件\" "
+         "+ old binary .doc, RFC 2047 name)",
+         "an old binary Word .doc as the only source of the article: held, "
+         "needs conversion, the .doc kept")
+def f_outlook_doc_only():
+    raw = outlook_attachment_only(
+        "xinhua", "新华街道", "【投稿】" + T_XH4, DOC_XH4, "application/msword",
+        ole_file("WordDocument", T_XH4 + "：盘活闲置厂房12处，引进文创企业27家。"),
+        18, 11, 15, 2, "<002b01dc5709$4e6f7a80$eb4e6f80$@example.test>",
+        "----=_NextPart_000_002C_01DC5709.4E6F7A80")
+    return raw, exp(
+        "held", "xinhua", T_XH4, attachments=[DOC_XH4],
+        reason="needs conversion")
+
+
+T_CQ5 = "常青街道开展个体工商户“信用修复”帮扶"
+WPS_CQ5 = "信用修复帮扶稿.wps"
+
+
+@fixture("coremail-wps-only", "Coremail webmail (mixed: \"详见附件。\" + "
+         "WPS .wps document, GBK RFC 2047 name)",
+         "a WPS .wps document as the only source of the article: held, "
+         "needs conversion, the .wps kept")
+def f_coremail_wps_only():
+    b = "----=_Part_120458_907152366.1794976512345"
+    text = part([("Content-Type", "text/plain; charset=GBK"),
+                 ("Content-Transfer-Encoding", "base64")],
+                b64(text_bytes("详见附件。\n", "gbk", "\r\n")))
+    enc = bword(WPS_CQ5.encode("gbk"), "GBK")
+    att = part([("Content-Type", 'application/octet-stream; name="%s"' % enc),
+                ("Content-Transfer-Encoding", "base64"),
+                ("Content-Disposition", 'attachment; filename="%s"' % enc)],
+               b64(ole_file("WpsDocument", T_CQ5)))
+    raw = message([
+        ("Date", date(18, 14, 35, 12, suffix=" (CST)")),
+        ("From", addr("常青街道", "GBK", unit_addr("changqing"))),
+        ("To", OFFICE),
+        ("Message-ID", "<3e9c0a7b.8f12.19aaf3b1c6d.Coremail.changqing@"
+                       "example.test>"),
+        ("Subject", subject(T_CQ5, "GBK")),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/mixed; \n\tboundary="%s"' % b),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b)"),
+    ], multipart(b, [text, att]))
+    return raw, exp(
+        "held", "changqing", T_CQ5, attachments=[WPS_CQ5],
+        reason="needs conversion")
+
+
+T_FY5 = "区法院发布涉企破产审判白皮书"
+PDF_FY5 = "涉企破产审判白皮书（摘要）.pdf"
+
+
+@fixture("exmail-pdf-only", "Tencent Exmail (mixed > alternative "
+         "\"详见附件\" + PDF, RFC 2047 name)",
+         "a PDF as the only source of the article: held, needs conversion, "
+         "the PDF kept")
+def f_exmail_pdf_only():
+    enc = bword(PDF_FY5.encode("utf-8"), "utf-8")
+    att = part([("Content-Type", 'application/pdf;\n\tcharset="utf-8";\n\t'
+                 'name="%s"' % enc),
+                ("Content-Disposition", 'attachment; filename="%s"' % enc),
+                ("Content-Transfer-Encoding", "base64")],
+               b64(pdf(["Jianghan District People's Court",
+                        "Bankruptcy trials white paper, summary"])))
+    b_mixed = "----=_NextPart_67303D55_4E5F6071_8293A4B5"
+    body = qq_mixed(["详见附件"], [att], b_mixed,
+                    "----=_NextPart_67303D55_4E5F6071_8293A4B6")
+    raw = message([
+        ("From", addr("区法院", "utf-8", unit_addr("fayuan"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject(T_FY5, "utf-8")),
+        ("Mime-Version", "1.0"),
+        ("Content-Type", 'multipart/mixed;\n\tboundary="%s"' % b_mixed),
+        ("Content-Transfer-Encoding", "8Bit"),
+        ("Date", date(18, 15, 50, 27)),
+        ("Message-ID", "<tencent_0B2D4F6A8C0E1B3D5F7A9C1E3B5D7F9A0C05@"
+                       "example.test>"),
+        ("X-QQ-MIME", "TCMime 1.0 by Tencent"),
+        ("X-Mailer", "Tencent Exmail"),
+        ("X-QQ-mid", "bizesmtpsz9t1794991827tu6v7w8x"),
+    ], body)
+    return raw, exp(
+        "held", "fayuan", T_FY5, attachments=[PDF_FY5],
+        reason="needs conversion")
+
+
+T_SPJ5 = "区行政审批局开展“帮办代办”服务提质行动"
+
+
+@fixture("outlook-winmail-dat", "Outlook 16 in Rich Text mode (text/plain "
+         "\"详见附件\" + application/ms-tnef winmail.dat)",
+         "a winmail.dat (TNEF) as the only source of the article: held, "
+         "needs conversion, winmail.dat kept")
+def f_outlook_winmail_dat():
+    b = "----=_NextPart_000_0031_01DC57A4.1B2C3D40"
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes("详见附件\n", "gb2312", "\r\n"), "\r\n"),
+                 "\r\n")
+    att = part([("Content-Type", 'application/ms-tnef;\n\tname="winmail.dat"'),
+                ("Content-Transfer-Encoding", "base64"),
+                ("Content-Disposition", 'attachment;\n\tfilename="winmail.dat"')],
+               b64(tnef("\\'b0\\'ef\\'b0\\'ec\\'b4\\'fa\\'b0\\'ec"), "\r\n"),
+               "\r\n")
+    raw = message([
+        ("From", addr("区行政审批局", "gb2312", unit_addr("spj"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject(T_SPJ5, "gb2312")),
+        ("Date", date(18, 16, 21, 9)),
+        ("Message-ID", "<003101dc57a4$1b2c3d40$51848fc0$@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/mixed;\n\tboundary="%s"' % b),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Thread-Index", "AdxXpBssPUBRhI/AQq7Zs1Jm8b0eGw=="),
+        ("Content-Language", "zh-cn"),
+        ("X-MS-TNEF-Correlator", "00000000A1B2C3D4E5F60718293A4B5C6D7E8F90"),
+    ], multipart(b, [plain, att], "\r\n",
+                 preamble="This is a multipart message in MIME format.\n"),
+        "\r\n")
+    return raw, exp(
+        "held", "spj", T_SPJ5, attachments=["winmail.dat"],
+        reason="needs conversion")
+
+
+# ---- 8. Titles and fields --------------------------------------------------
+
+A_SCJ5_TITLE = "区市场监管局推动个体工商户“个转企”"
+A_SCJ5 = [
+    "区市场监管局对有意愿、有条件的个体工商户开展“个转企”一对一辅导，转型企业"
+    "可保留原字号和行业特点，相关许可证件实行变更登记，税务、社保同步衔接。",
+    "今年以来，全区已有47户个体工商户转型升级为企业，新增就业岗位210个。",
+]
+
+
+@fixture("163-nested-prefixes", "163 webmail (Coremail, GBK base64) at "
+         "the end of a thread that went through several clients",
+         "nested and mixed prefixes Re: 回复：Fw: 【投稿】 are all stripped "
+         "from the title")
+def f_163_nested_prefixes():
+    check_article(A_SCJ5)
+    raw = message([
+        ("Date", date(19, 9, 20, 31, suffix=" (CST)")),
+        ("From", addr("区市场监管局", "GBK", unit_addr("scjgj"))),
+        ("To", OFFICE),
+        ("Message-ID", "<6c2e9a1f.1b47.19ab4e2d7a0.Coremail.scjgj@"
+                       "example.test>"),
+        ("Subject", subject("回复：Fw: 【投稿】" + A_SCJ5_TITLE, "GBK",
+                            lead="Re: ")),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=GBK;"),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b) Copyright (c) 2002-2026 "
+                     "www.mailtech.cn 163com"),
+    ], b64(text_bytes(article_text(A_SCJ5), "gbk", "\r\n")))
+    return raw, exp(
+        "filed", "scjgj", A_SCJ5_TITLE,
+        contains=["开展“个转企”一对一辅导", "新增就业岗位210个。"],
+        notes=["Content-Type ends in a stray ';' as Coremail writes it"])
+
+
+A_JGW5_TITLE = "金管委开展“防非宣传月” 进商圈活动"
+A_JGW5 = [
+    "金管委联合公安、市场监管等部门开展“防范非法集资宣传月”活动，走进江汉路"
+    "步行街等重点商圈，通过案例展板、有奖问答等方式，提醒商户和群众警惕高息"
+    "诱惑。",
+    "活动期间共发放宣传资料5000余份，现场解答群众咨询320人次。",
+]
+
+
+@fixture("exmail-bracket-prefix-whitespace", "Tencent Exmail (text/plain "
+         "UTF-8 base64) with a [供稿] prefix and messy spacing",
+         "a [供稿] prefix is stripped and runs of spaces/tabs inside the "
+         "title collapse to one space (trailing space trimmed)")
+def f_exmail_bracket_prefix_whitespace():
+    check_article(A_JGW5)
+    raw = message([
+        ("From", addr("金管委", "utf-8", unit_addr("jgw"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject("[供稿]  金管委开展“防非宣传月”\t   进商圈活动  ",
+                            "utf-8")),
+        ("Mime-Version", "1.0"),
+        ("Content-Type", 'text/plain;\n\tcharset="utf-8"'),
+        ("Content-Transfer-Encoding", "base64"),
+        ("Date", date(19, 10, 5, 17)),
+        ("Message-ID", "<tencent_3C5E7A9B1D3F5E7A9C1B3D5F7E9A1C3E5B04@"
+                       "example.test>"),
+        ("X-QQ-MIME", "TCMime 1.0 by Tencent"),
+        ("X-Mailer", "Tencent Exmail"),
+        ("X-QQ-mid", "bizesmtpsz3t1795053917tq1w2e3r"),
+    ], b64(text_bytes(article_text(A_JGW5), "utf-8", "\r\n")))
+    return raw, exp(
+        "filed", "jgw", A_JGW5_TITLE,
+        contains=["提醒商户和群众警惕高息诱惑。", "现场解答群众咨询320人次。"])
+
+
+A_FGJ4_HEAD = "区发改局开展重大项目谋划储备专题培训"
+A_FGJ4 = [
+    "11月18日，区发改局组织各街道、区直部门项目工作人员开展专题培训，邀请市"
+    "发改委专家解读中央预算内投资、超长期特别国债等资金申报政策。",
+    "培训结合近年来成功申报的项目案例，讲解项目前期工作要点和常见问题。参训"
+    "人员纷纷表示，对下一步谋划储备项目心中更有底了。",
+]
+
+
+@fixture("126-generic-subject", "126 webmail (Coremail, alternative, "
+         "UTF-8 base64) with the bare subject 投稿",
+         "a generic subject (投稿) with text in the body: the title is the "
+         "first short body line (a headline, no final 。) and that line is "
+         "not repeated in the text")
+def f_126_generic_subject():
+    check_article(A_FGJ4)
+    paras = [A_FGJ4_HEAD] + A_FGJ4
+    b = "----=_Part_205817_1722604153.1795060412208"
+    plain = part([("Content-Type", "text/plain; charset=UTF-8"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(article_text(paras, "\n"), "utf-8", "\r\n")))
+    htm = ('<div style="line-height:1.7;color:#000000;font-size:14px;'
+           'font-family:Arial">%s</div>\n'
+           % "".join("<p style=\"margin:0;\">%s</p>" % html.escape(p)
+                     for p in paras))
+    hpart = part([("Content-Type", "text/html; charset=UTF-8"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(htm.encode("utf-8")))
+    raw = message([
+        ("Date", date(19, 11, 13, 32, suffix=" (CST)")),
+        ("From", addr("区发改局", "UTF-8", unit_addr("fgj"))),
+        ("To", OFFICE),
+        ("Message-ID", "<4b7d0e2a.2c58.19ab56f1e3b.Coremail.fgj@"
+                       "example.test>"),
+        ("Subject", subject("投稿")),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative; \n\tboundary="%s"' % b),
+        ("X-Priority", "3"),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b) Copyright (c) 2002-2026 "
+                     "www.mailtech.cn 126com"),
+    ], multipart(b, [plain, hpart]))
+    return raw, exp(
+        "filed", "fgj", A_FGJ4_HEAD,
+        contains=["邀请市发改委专家解读中央预算内投资", "心中更有底了。"],
+        absent=[A_FGJ4_HEAD])
+
+
+A_SBC5_HEAD = "江汉社保处开通社保业务“周末不打烊”服务"
+A_SBC5 = [
+    "为方便上班族办事，江汉社保处自11月起在政务服务中心开通社保业务“周末"
+    "不打烊”服务，每周六上午安排工作人员值班，办理参保登记、社保卡补换等"
+    "高频业务。",
+    "服务开通以来，已在周末办理业务430件，受到群众欢迎。",
+]
+
+
+@fixture("oa-generic-subject-xinxi", "office OA system (text/plain GBK "
+         "base64) with the bare subject 信息",
+         "the generic subject 信息: the first short body line becomes the "
+         "title and is not repeated in the text")
+def f_oa_generic_subject_xinxi():
+    check_article(A_SBC5)
+    paras = [A_SBC5_HEAD] + A_SBC5
+    raw = message([
+        ("Date", date(19, 14, 40, 3)),
+        ("From", addr("江汉社保处", "GBK", unit_addr("sbc"))),
+        ("To", OFFICE),
+        ("Subject", subject("信息", "GBK")),
+        ("Message-ID", "<OA.20261119144003.0388@oa.sbc.example.test>"),
+        ("X-Mailer", "JHOA Mail Sender 2.1"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "TEXT/PLAIN; CHARSET=GBK"),
+        ("Content-Transfer-Encoding", "BASE64"),
+    ], b64(text_bytes(article_text(paras), "gbk", "\r\n"), "\r\n"), "\r\n")
+    return raw, exp(
+        "filed", "sbc", A_SBC5_HEAD,
+        contains=["每周六上午安排工作人员值班", "已在周末办理业务430件"],
+        absent=[A_SBC5_HEAD],
+        notes=["upper-case TEXT/PLAIN; CHARSET=GBK and BASE64, as this OA "
+               "writes them"])
+
+
+A_CQ6_TITLE = "常青街道推行“一业一证”改革便利市场主体准入"
+A_CQ6 = [
+    "常青街道配合区行政审批局推行“一业一证”改革，将开办便利店、药店、餐饮店"
+    "涉及的多张许可证整合为一张行业综合许可证，街道政务服务站提供帮办服务。",
+    "改革推行以来，辖区已有52家市场主体领取行业综合许可证，平均审批时间压缩"
+    "七成。",
+]
+
+
+@fixture("coremail-fields-at-start", "Coremail webmail (text/plain UTF-8 "
+         "base64) with fields written above the article",
+         "审签/执笔/联系电话 on separate lines with ASCII colons at the start "
+         "of the body are fields (联系电话 -> 电话); 审核： is not a field and "
+         "stays in the text")
+def f_coremail_fields_at_start():
+    check_article(A_CQ6)
+    text = ("审签:刘建国\n执笔:周晓燕\n联系电话:027-8576 1202\n\n" +
+            article_text(A_CQ6) + "\n审核：常青街道党政办\n")
+    raw = message([
+        ("Date", date(19, 15, 58, 40, suffix=" (CST)")),
+        ("From", addr("常青街道办事处", "UTF-8", unit_addr("changqing"))),
+        ("To", OFFICE),
+        ("Message-ID", "<0d3f5b7e.3e69.19ab60a2c1d.Coremail.changqing@"
+                       "example.test>"),
+        ("Subject", subject(A_CQ6_TITLE)),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b)"),
+    ], b64(text_bytes(text, "utf-8", "\r\n")))
+    return raw, exp(
+        "filed", "changqing", A_CQ6_TITLE,
+        contains=["整合为一张行业综合许可证", "平均审批时间压缩七成。",
+                  "审核：常青街道党政办"],
+        absent=["审签", "执笔", "联系电话", "刘建国", "027-8576 1202"],
+        fields=[("审签", "刘建国"), ("执笔", "周晓燕"),
+                ("电话", "027-8576 1202")])
+
+
+# ---- 9. Classified mail -------------------------------------------------------
+
+@fixture("classified-subject-mimi", "Foxmail 7.2 (text/plain gb2312 "
+         "base64) with 【秘密】 in front of the subject",
+         "a subject marked 【秘密】 is held as classified, not filed")
+def f_classified_subject_mimi():
+    paras = ["截至11月15日，辖区纳入监测的风险企业共7家，其中2家已完成清退，其余"
+             "企业正按“一企一策”推进处置。", "具体企业名单及涉及金额见附表。"]
+    raw = message([
+        ("Date", date(20, 9, 2, 55)),
+        ("From", addr("金管委", "gb2312", unit_addr("jgw"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject("【秘密】金管委关于辖区风险企业处置进展的报告",
+                            "gb2312")),
+        ("X-Priority", "3"),
+        ("X-Has-Attach", "no"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Mime-Version", "1.0"),
+        ("Message-ID", "<202611200902553391846@example.test>"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes(article_text(paras), "gb2312", "\r\n")))
+    return raw, exp(
+        "held", "jgw", reason="classified",
+        notes=["no title: whether the 【秘密】 marking stays in a held "
+               "article's title is not specified"])
+
+
+@fixture("classified-subject-jimi-star", "Outlook 16 (text/plain gb2312 "
+         "QP) with 机密★1年 in front of the subject",
+         "a subject starting with 机密★ is held as classified")
+def f_classified_subject_jimi_star():
+    paras = ["根据全区国土空间规划实施安排，现将2027年度重点地块储备情况报告如下，"
+             "涉及地块的位置和面积见附图，请注意保管。"]
+    raw = message([
+        ("From", addr("区规划分局", "gb2312", unit_addr("ghfj"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject("机密★1年 区规划分局重点地块储备情况", "gb2312")),
+        ("Date", date(20, 9, 48, 14)),
+        ("Message-ID", "<003c01dc59a1$5e6f7080$1b4e5180$@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "quoted-printable"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Content-Language", "zh-cn"),
+    ], qp(article_text(paras).encode("gb2312"), "\r\n"), "\r\n")
+    return raw, exp(
+        "held", "ghfj", reason="classified",
+        notes=["no title: whether the 机密★1年 marking stays in a held "
+               "article's title is not specified"])
+
+
+T_FY6 = "区法院关于一起涉企案件执行情况的报告"
+
+
+@fixture("classified-first-line", "Outlook 16 (alternative, gb2312 "
+         "base64) whose body starts with the marking line 机密★1年",
+         "a body whose first line is a classification marking (机密★1年) "
+         "is held as classified although the subject is ordinary")
+def f_classified_first_line():
+    paras = ["机密★1年",
+             "某建设公司与某商贸公司买卖合同纠纷一案，经区法院执行局依法查控，"
+             "已冻结被执行人银行存款860万元，下一步将依法处置查封的房产。"]
+    b = "----=_NextPart_000_0041_01DC59B3.7C8D9EA0"
+    text = article_text(paras)
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "gb2312", "\r\n"), "\r\n"), "\r\n")
+    htm = WORD_HEAD % {"charset": "gb2312"} + "".join(
+        word_para(p) for p in paras) + WORD_TAIL
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(htm.encode("gb2312"), "\r\n"), "\r\n")
+    raw = message([
+        ("From", addr("区法院", "gb2312", unit_addr("fayuan"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject(T_FY6, "gb2312")),
+        ("Date", date(20, 10, 31, 5)),
+        ("Message-ID", "<004101dc59b3$7c8d9ea0$75a8dbe0$@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Content-Language", "zh-cn"),
+    ], multipart(b, [plain, hpart], "\r\n",
+                 preamble="This is a multipart message in MIME format.\n"),
+        "\r\n")
+    return raw, exp("held", "fayuan", T_FY6, reason="classified")
+
+
+A_XH5_TITLE = "揭开老城区焕新的秘密"
+A_XH5 = [
+    "走进新华街道的老街巷，斑驳的外墙换上了新颜，闲置的旧厂房变成了创意工作室。"
+    "老城区焕新的秘密，在于街道坚持“居民点单、街道派单、部门接单”。",
+    "今年以来，街道完成12条背街小巷改造，引进小店经济业态96家，老城区人气和"
+    "商气同步回升。",
+]
+
+
+@fixture("secret-in-prose", "Apple Mail 16 (text/plain UTF-8 QP, not "
+         "flowed)",
+         "the word 秘密 in an ordinary title and in prose is no "
+         "classification marking: the article is filed")
+def f_secret_in_prose():
+    check_article(A_XH5)
+    raw = message([
+        ("From", addr("新华街道", "utf-8", unit_addr("xinhua"))),
+        ("Content-Type", "text/plain;\n\tcharset=utf-8"),
+        ("Content-Transfer-Encoding", "quoted-printable"),
+        ("Mime-Version", "1.0 (Mac OS X Mail 16.0 \\(3826.400.131.1.6\\))"),
+        ("Subject", subject(A_XH5_TITLE, "utf-8")),
+        ("Message-Id", "<3F6A1C2E-9B8D-4E7F-A0B1-C2D3E4F5A6B7@example.test>"),
+        ("Date", date(20, 11, 6, 33)),
+        ("To", OFFICE),
+        ("X-Mailer", "Apple Mail (2.3826.400.131.1.6)"),
+    ], qp(article_text(A_XH5).encode("utf-8")))
+    return raw, exp(
+        "filed", "xinhua", A_XH5_TITLE,
+        contains=["老城区焕新的秘密，在于街道坚持", "引进小店经济业态96家"])
+
+
+# ---- 10. Revisions and duplicates ------------------------------------------
+
+A_FGJ1R = [
+    "11月2日，区发改局召开四季度重点项目调度会，副局长王堃主持会议。会议逐一"
+    "梳理全区42个在建重点项目的形象进度、资金拨付和要素保障情况，对进度滞后的"
+    "6个项目现场交办问题清单。",
+    "会后一周内，6个滞后项目中已有4个完成问题整改，湖北镕达建设公司的施工用电"
+    "已于11月6日接通。区发改局将实行“周调度、月通报”，确保全年投资目标完成。",
+]
+
+
+@fixture("revision-xiugaigao", "Foxmail 7.2 (text/plain gb2312 label, GBK "
+         "bytes) resending with （修改稿） after the title",
+         "a later mail from the same unit whose title minus （修改稿） equals "
+         "an earlier filed title replaces that article; fields on several "
+         "lines at the end")
+def f_revision_xiugaigao():
+    check_article(A_FGJ1R)
+    text = article_text(A_FGJ1R) + "\n审签：王堃\n执笔：陈喆\n联系电话：027-8577 3321\n"
+    raw = message([
+        ("Date", date(20, 14, 12, 7)),
+        ("From", addr("区发改局", "gb2312", unit_addr("fgj"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject(A_FGJ1_TITLE + "（修改稿）", "gb2312")),
+        ("X-Priority", "3"),
+        ("X-Has-Attach", "no"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Mime-Version", "1.0"),
+        ("Message-ID", "<202611201412077730152@example.test>"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes(text, "gbk", "\r\n")))
+    return raw, exp(
+        "replaced", "fgj", A_FGJ1_TITLE,
+        contains=["6个滞后项目中已有4个完成问题整改", "已于11月6日接通"],
+        absent=["修改稿", "027-8577 3321"],
+        fields=[("审签", "王堃"), ("执笔", "陈喆"), ("电话", "027-8577 3321")],
+        notes=["replaces " + name_of("foxmail-gbk-in-gb2312")])
+
+
+A_XH2R = [
+    "11月12日，新华街道召开辖区重点企业联席会议，街道主要负责同志与18家重点"
+    "企业负责人面对面交流，听取企业在用工、用地、融资等方面的诉求。",
+    "会上梳理形成问题清单9项，目前已办结6项，其余3项明确责任科室限时办理。"
+    "下一步，街道将每季度召开一次联席会议，推动政企沟通常态化。",
+]
+
+
+@fixture("revision-bracket-xiugaigao", "Outlook 16 (text/plain gb2312 "
+         "base64) with 【修改稿】 in front of the title",
+         "【修改稿】 before an earlier filed title of the same unit: the "
+         "article is replaced (the earlier one was HTML-only)")
+def f_revision_bracket_xiugaigao():
+    check_article(A_XH2R)
+    raw = message([
+        ("From", addr("新华街道", "gb2312", unit_addr("xinhua"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject("【修改稿】" + A_XH2_TITLE, "gb2312")),
+        ("Date", date(20, 15, 30, 41)),
+        ("Message-ID", "<004a01dc59dd$2b3c4d50$81b4e7f0$@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Content-Language", "zh-cn"),
+    ], b64(text_bytes(article_text(A_XH2R), "gb2312", "\r\n"), "\r\n"),
+        "\r\n")
+    return raw, exp(
+        "replaced", "xinhua", A_XH2_TITLE,
+        contains=["目前已办结6项，其余3项明确责任科室限时办理。"],
+        absent=["修改稿"],
+        notes=["replaces " + name_of("word-html-only")])
+
+
+A_RSJ1R = [
+    "11月6日，区人社局在江汉人力资源市场举办高校毕业生秋季专场招聘会，86家"
+    "企业提供岗位1900余个，涵盖金融、软件开发、商贸物流等行业。",
+    "当天共有2300余名求职者入场，初步达成就业意向436人（此前报送的412人为"
+    "现场初步统计数）。区人社局将为未达成意向的毕业生建立台账，持续推送岗位"
+    "信息。",
+]
+
+
+@fixture("revision-gengzheng", "Foxmail 7.2 (text/plain gb2312 base64) "
+         "sending a correction with （更正） after the title",
+         "（更正） after an earlier filed title of the same unit: replaced "
+         "(the earlier one came from a mislabelled OA mail)")
+def f_revision_gengzheng():
+    check_article(A_RSJ1R)
+    raw = message([
+        ("Date", date(20, 16, 45, 19)),
+        ("From", addr("区人社局", "gb2312", unit_addr("rsj"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject(A_RSJ1_TITLE + "（更正）", "gb2312")),
+        ("X-Priority", "3"),
+        ("X-Has-Attach", "no"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Mime-Version", "1.0"),
+        ("Message-ID", "<202611201645191104728@example.test>"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes(article_text(A_RSJ1R), "gb2312", "\r\n")))
+    return raw, exp(
+        "replaced", "rsj", A_RSJ1_TITLE,
+        contains=["初步达成就业意向436人"],
+        absent=["更正"],
+        notes=["replaces " + name_of("phpmailer-gbk-labelled-utf8")])
+
+
+A_CQ2R = [
+    "11月9日，常青街道“小微企业服务站”正式挂牌运行。服务站设在街道党群服务"
+    "中心一楼，集成政策咨询、证照代办、融资对接、法律援助等12项服务。",
+    "挂牌两周来，服务站接待企业咨询158人次，代办证照变更27件，协调银行为3家"
+    "小微企业发放贷款200万元。",
+]
+
+
+@fixture("revision-dierg", "QQ Mail (alternative, UTF-8 base64) with "
+         "第二稿 after the title",
+         "第二稿 after an earlier filed title of the same unit: replaced")
+def f_revision_dierg():
+    check_article(A_CQ2R)
+    b = "----=_NextPart_6731A2C3_5F607182_93A4B5C6"
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(article_text(A_CQ2R), "utf-8", "\r\n")))
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(simple_html(A_CQ2R, "utf-8").encode("utf-8")))
+    raw = message([
+        ("From", addr("常青街道", "utf-8", unit_addr("changqing"),
+                      quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject(A_CQ2_TITLE + " 第二稿", "utf-8")),
+        ("Mime-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+        ("Content-Transfer-Encoding", "8Bit"),
+        ("Date", date(23, 9, 14, 50)),
+        ("X-Priority", "3"),
+        ("Message-ID", "<tencent_6D8F0A2C4E6B8D0F2A4C6E8B0D2F4A6C8E03@"
+                       "example.test>"),
+        ("X-QQ-MIME", "TCMime 1.0 by Tencent"),
+        ("X-Mailer", "QQMail 2.x"),
+        ("X-QQ-Mailer", "QQMail 2.x"),
+    ], multipart(b, [plain, hpart],
+                 preamble="This is a multi-part message in MIME format.\n"))
+    return raw, exp(
+        "replaced", "changqing", A_CQ2_TITLE,
+        contains=["协调银行为3家小微企业发放贷款200万元。"],
+        absent=["第二稿"],
+        notes=["replaces " + name_of("qq-padded-subject")])
+
+
+A_SCJ1R_TITLE = "区市场监管局完成全区在用电梯安全专项检查"
+A_SCJ1R = [
+    "区市场监管局近日完成全区在用电梯安全专项检查，共检查电梯1180台，覆盖住宅"
+    "小区、商场超市、医院学校等场所，发现的57处隐患已全部整改到位。",
+    "区市场监管局将把检查中发现的共性问题纳入维保单位信用评价，推动电梯安全"
+    "责任落实。",
+]
+
+
+@fixture("revision-by-references", "Outlook 16 (text/plain UTF-8 base64) "
+         "answering our receipt with a new headline",
+         "In-Reply-To names our receipt and References the unit's earlier "
+         "filed message: the new mail replaces that article under its new "
+         "title")
+def f_revision_by_references():
+    check_article(A_SCJ1R)
+    raw = message([
+        ("From", addr("区市场监管局", "utf-8", unit_addr("scjgj"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject(A_SCJ1R_TITLE, "utf-8")),
+        ("Date", date(23, 10, 2, 26)),
+        ("Message-ID", "<005201dc5b6e$0f1a2b30$2d4e5f60$@example.test>"),
+        ("References", MID_SCJ1 + "\n <bulletind.receipt.7f3a9c@example.test>"),
+        ("In-Reply-To", "<bulletind.receipt.7f3a9c@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'text/plain;\n\tcharset="utf-8"'),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Thread-Index", "AQHcW24PGisw8U5Xt0CG2r4XJ3yF1g=="),
+        ("Content-Language", "zh-cn"),
+    ], b64(text_bytes(article_text(A_SCJ1R), "utf-8", "\r\n"), "\r\n"),
+        "\r\n")
+    return raw, exp(
+        "replaced", "scjgj", A_SCJ1R_TITLE,
+        contains=["共检查电梯1180台", "纳入维保单位信用评价"],
+        notes=["replaces " + name_of("script-utf8-no-charset")])
+
+
+@fixture("duplicate-same-message-id", "Outlook 16 resending after a "
+         "timeout: the same message (same Message-ID) with another Received "
+         "line",
+         "the same Message-ID again is a duplicate, nothing is filed twice")
+def f_duplicate_same_message_id():
+    raw = outlook_mixed_scj2([
+        ("Received", "from pc-scjgj-03 (unknown [10.20.3.17])\n\tby "
+                     "mail.example.test (Postfix) with ESMTPSA id 4Ck2s"
+                     "71QzTz1xk\n\tfor <office@example.test>; " +
+                     date(11, 14, 58, 3)),
+    ])
+    return raw, exp(
+        "duplicate", "scjgj",
+        notes=["same Message-ID " + MID_SCJ2 + " as " +
+               name_of("outlook-rfc2047-doc-name")])
+
+
+@fixture("duplicate-same-text", "iPhone Mail, English iOS (text/plain "
+         "UTF-8 QP) of a second colleague sending the same article",
+         "a different Message-ID and a different subject but the same "
+         "article text (after the signature is removed) from the same unit "
+         "is a duplicate")
+def f_duplicate_same_text():
+    text = article_text(A_FY4) + "\nSent from my iPhone\n"
+    raw = message([
+        ("Content-Type", "text/plain;\n\tcharset=utf-8"),
+        ("Content-Transfer-Encoding", "quoted-printable"),
+        ("From", addr("区法院", "utf-8", unit_addr("fayuan"))),
+        ("Mime-Version", "1.0 (1.0)"),
+        ("Date", date(23, 11, 20, 2)),
+        ("Subject", subject("法官进企业普法活动稿件", "utf-8")),
+        ("Message-Id", "<C41D7E09-6A2B-4F83-9D15-0E7F3A2B6C58@example.test>"),
+        ("To", OFFICE),
+        ("X-Mailer", "iPhone Mail (22B91)"),
+    ], qp(text.encode("utf-8")))
+    return raw, exp(
+        "duplicate", "fayuan",
+        notes=["same text as " + name_of("iphone-sig"),
+               "the signature differs: Sent from my iPhone vs 发自我的iPhone"])
