@@ -29,7 +29,7 @@ static const struct key_spec top_keys[] = {
 	{ "imap", KEY_GROUP, TRUE }, { "smtp", KEY_GROUP, TRUE },
 	{ "state_dir", KEY_STRING, TRUE }, { "key_file", KEY_STRING, TRUE },
 	{ "code_lifetime", KEY_INT, FALSE }, { "user", KEY_STRING, FALSE },
-	{ "limits", KEY_GROUP, FALSE },
+	{ "limits", KEY_GROUP, FALSE }, { "render", KEY_GROUP, FALSE },
 	{ NULL },
 };
 static const struct key_spec limits_keys[] = {
@@ -55,6 +55,12 @@ static const struct key_spec editor_keys[] = {
 };
 static const struct key_spec lists_keys[] = {
 	{ "bao", KEY_GROUP, TRUE }, { "fa", KEY_GROUP, TRUE },
+	{ "song", KEY_GROUP, FALSE },
+	{ NULL },
+};
+static const struct key_spec render_keys[] = {
+	{ "title_font", KEY_STRING, FALSE }, { "body_font", KEY_STRING, FALSE },
+	{ "total_number", KEY_BOOL, FALSE }, { "total_offset", KEY_INT, FALSE },
 	{ NULL },
 };
 static const struct key_spec list_keys[] = {
@@ -475,6 +481,19 @@ load_limits(struct loader *l, struct config *c, config_setting_t *g)
 		    "mime_depth and mime_parts at least 2");
 }
 
+static void
+load_render(struct loader *l, struct config *c, config_setting_t *g)
+{
+	c->render.title_font = g ? get_string(g, "title_font",
+	    "Noto Serif CJK SC") : g_strdup("Noto Serif CJK SC");
+	c->render.body_font = g ? get_string(g, "body_font",
+	    "Noto Serif CJK SC") : g_strdup("Noto Serif CJK SC");
+	c->render.total_number = g ? get_bool(g, "total_number", FALSE) : FALSE;
+	c->render.total_offset = g ? get_int(g, "total_offset", 0) : 0;
+	if (c->render.total_offset < 0)
+		loader_error(l, g, "render: total_offset must be 0 or more");
+}
+
 /* A member of the expected type, or NULL (check_group reported it). */
 static config_setting_t *
 section(const config_setting_t *parent, const char *name, enum key_type type)
@@ -499,6 +518,8 @@ load_lists(struct loader *l, struct config *c, config_setting_t *lists)
 		load_list(l, &c->bao, g, "lists.bao");
 	if ((g = section(lists, "fa", KEY_GROUP)) != NULL)
 		load_list(l, &c->fa, g, "lists.fa");
+	if ((g = section(lists, "song", KEY_GROUP)) != NULL)
+		load_list(l, &c->song, g, "lists.song");
 }
 
 static void
@@ -515,6 +536,9 @@ load_top(struct loader *l, struct config *c, config_setting_t *root)
 	if ((g = section(root, "editors", KEY_LIST)) != NULL)
 		load_editors(l, c, g);
 	load_lists(l, c, section(root, "lists", KEY_GROUP));
+	g = section(root, "render", KEY_GROUP);
+	if (g == NULL || check_group(l, g, render_keys, "render"))
+		load_render(l, c, g);
 	g = section(root, "limits", KEY_GROUP);
 	if (g == NULL || check_group(l, g, limits_keys, "limits"))
 		load_limits(l, c, g);
@@ -544,6 +568,7 @@ config_new(const char *file)
 	    (GDestroyNotify)editor_free);
 	c->bao.members = g_ptr_array_new_with_free_func(g_free);
 	c->fa.members = g_ptr_array_new_with_free_func(g_free);
+	c->song.members = g_ptr_array_new_with_free_func(g_free);
 	return c;
 }
 
@@ -612,6 +637,10 @@ config_free(struct config *c)
 	g_ptr_array_unref(c->bao.members);
 	g_free(c->fa.label);
 	g_ptr_array_unref(c->fa.members);
+	g_free(c->song.label);
+	g_ptr_array_unref(c->song.members);
+	g_free(c->render.title_font);
+	g_free(c->render.body_font);
 	peer_clear(&c->imap);
 	g_free(c->imap_processed_folder);
 	g_free(c->imap_quarantine_folder);

@@ -51,6 +51,14 @@ struct config {
 	GPtrArray	*editors;	/* struct editor * */
 	struct mail_list bao;		/* 报 */
 	struct mail_list fa;		/* 发 */
+	struct mail_list song;		/* 送: label NULL when not configured */
+
+	struct {
+		char	*title_font;	/* Pango font family of the masthead */
+		char	*body_font;	/* Pango font family of the text */
+		gboolean total_number;	/* print 总第N期 */
+		int	 total_offset;	/* issues before bulletind's first */
+	} render;
 
 	struct tls_peer	 imap;
 	char		*imap_processed_folder;

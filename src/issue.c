@@ -4,6 +4,15 @@
 #include "issue.h"
 
 static void
+issue_image_free(struct issue_image *img)
+{
+	g_free(img->name);
+	g_free(img->content_type);
+	g_bytes_unref(img->data);
+	g_free(img);
+}
+
+static void
 issue_article_free(struct issue_article *a)
 {
 	g_free(a->unit_code);
@@ -12,6 +21,7 @@ issue_article_free(struct issue_article *a)
 	g_free(a->body);
 	for (int i = 0; i < 3; i++)
 		g_free(a->fields[i]);
+	g_ptr_array_unref(a->images);
 	g_free(a);
 }
 
@@ -21,6 +31,8 @@ issue_view_free(struct issue_view *view)
 	if (view == NULL)
 		return;
 	g_free(view->date);
+	g_free(view->note);
+	g_free(view->extra_label);
 	g_ptr_array_unref(view->articles);
 	g_free(view);
 }
@@ -46,6 +58,8 @@ issue_article_new(const struct config *config, struct stored_article *s)
 	a->body = g_strdup(s->body);
 	for (int i = 0; i < 3; i++)
 		a->fields[i] = g_strdup(s->fields[i]);
+	a->images = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)issue_image_free);
 	return a;
 }
 

@@ -11,6 +11,12 @@
 #include "config.h"
 #include "store.h"
 
+struct issue_image {
+	char		*name;		/* safe base name, e.g. "photo1.jpg" */
+	char		*content_type;	/* "image/jpeg", "image/png" */
+	GBytes		*data;
+};
+
 struct issue_article {
 	int		 seq;
 	char		*unit_code;
@@ -18,13 +24,18 @@ struct issue_article {
 	char		*title;
 	char		*body;		/* one paragraph per line */
 	char		*fields[3];	/* 审签, 执笔, 电话, or NULL */
+	GPtrArray	*images;	/* struct issue_image *, maybe empty */
 };
 
 struct issue_view {
 	gint64		 id;
 	int		 year;
-	int		 number;	/* 第N期 */
+	int		 number;	/* 第N期 (增刊第N期 when supplement) */
+	gboolean	 supplement;	/* 增刊: numbered apart */
+	int		 total_number;	/* 总第N期, or 0 when not printed */
 	char		*date;		/* "2026年11月28日" */
+	char		*note;		/* 编者按, or NULL */
+	char		*extra_label;	/* 本期增发 …, or NULL */
 	GPtrArray	*articles;	/* struct issue_article * */
 };
 
