@@ -27,12 +27,10 @@ import base64
 import binascii
 import datetime
 import html
-import io
 import os
 import re
 import struct
 import sys
-import zipfile
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -53,10 +51,17 @@ def unit_addr(code):
 # --------------------------------------------------------------------------
 # Dates
 
+DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+          "Oct", "Nov", "Dec")
+
+
 def date(day, hh, mm, ss, month=11, zone="+0800", suffix=""):
+    """An RFC 5322 date in November 2026 (names from fixed tables, not the
+    locale)."""
     d = datetime.date(2026, month, day)
     return "%s, %d %s 2026 %02d:%02d:%02d %s%s" % (
-        d.strftime("%a"), day, d.strftime("%b"), hh, mm, ss, zone, suffix)
+        DAYS[d.weekday()], day, MONTHS[month - 1], hh, mm, ss, zone, suffix)
 
 
 # --------------------------------------------------------------------------
@@ -342,8 +347,8 @@ def docx(headline, paras, split_runs=True):
     proofing mark), so the text must be read across <w:r> boundaries."""
     ps = []
     ps.append(
-        '<w:p><w:pPr><w:jc w:val="center"/><w:spacing w:line="560" '
-        'w:lineRule="exact"/><w:rPr><w:rFonts w:ascii="方正小标宋简体" '
+        '<w:p><w:pPr><w:spacing w:line="560" w:lineRule="exact"/>'
+        '<w:jc w:val="center"/><w:rPr><w:rFonts w:ascii="方正小标宋简体" '
         'w:eastAsia="方正小标宋简体"/><w:b/><w:sz w:val="44"/></w:rPr></w:pPr>'
         '<w:r><w:rPr><w:rFonts w:ascii="方正小标宋简体" w:eastAsia="方正小标宋简体"'
         '/><w:b/><w:sz w:val="44"/></w:rPr><w:t>%s</w:t></w:r></w:p>'
@@ -352,7 +357,7 @@ def docx(headline, paras, split_runs=True):
               '</w:pPr></w:p>')
     rpr = ('<w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312"/>'
            '<w:sz w:val="32"/></w:rPr>')
-    for p in paras:
+    for n, p in enumerate(paras):
         pieces = [p]
         if split_runs and len(p) > 12:
             a, b = len(p) // 3, 2 * len(p) // 3
@@ -362,9 +367,10 @@ def docx(headline, paras, split_runs=True):
             if i == 1:
                 runs.append('<w:proofErr w:type="gramStart"/>')
             if i == 2:
-                runs.append('<w:proofErr w:type="gramEnd"/>'
-                            '<w:bookmarkStart w:id="%d" w:name="_GoBack"/>'
-                            '<w:bookmarkEnd w:id="%d"/>' % (i, i))
+                runs.append('<w:proofErr w:type="gramEnd"/>')
+                if n == len(paras) - 1:
+                    runs.append('<w:bookmarkStart w:id="0" w:name="_GoBack"/>'
+                                '<w:bookmarkEnd w:id="0"/>')
             runs.append('<w:r>%s<w:t xml:space="preserve">%s</w:t></w:r>'
                         % (rpr, _xml(piece)))
         ps.append('<w:p><w:pPr><w:spacing w:line="560" w:lineRule="exact"/>'
@@ -397,15 +403,31 @@ def docx(headline, paras, split_runs=True):
          '2006/relationships"></Relationships>'),
         ("word/document.xml", document),
     ]
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        for name, content in files:
-            zi = zipfile.ZipInfo(name, ZIP_TIME)
-            zi.compress_type = zipfile.ZIP_STORED
-            zi.create_system = 0
-            zi.external_attr = 0
-            z.writestr(zi, content.encode("utf-8"))
-    return buf.getvalue()
+    return stored_zip([(n, c.encode("utf-8")) for n, c in files])
+
+
+def stored_zip(files):
+    """A ZIP archive of stored (uncompressed) entries written field by
+    field, so its bytes do not depend on the Python or zlib version."""
+    y, mo, d, h, mi, sec = ZIP_TIME
+    dos_time = (h << 11) | (mi << 5) | (sec // 2)
+    dos_date = ((y - 1980) << 9) | (mo << 5) | d
+    local = bytearray()
+    central = bytearray()
+    for name, data in files:
+        fname = name.encode("ascii")
+        crc = zlib.crc32(data) & 0xFFFFFFFF
+        offset = len(local)
+        local += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, dos_time,
+                             dos_date, crc, len(data), len(data), len(fname),
+                             0) + fname + data
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0,
+                               0, dos_time, dos_date, crc, len(data),
+                               len(data), len(fname), 0, 0, 0, 0, 0,
+                               offset) + fname
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(files), len(files),
+                      len(central), len(local), 0)
+    return bytes(local + central + end)
 
 
 def _zlib_stored(data):
@@ -900,8 +922,8 @@ A_JGW1 = [
          "GB2312 Q encoded-words after an ASCII Fwd: prefix")
 def f_subject_mixed_charsets():
     check_article(A_JGW1)
-    s = ("Fwd: " + bword("金管委组织银行".encode("gb2312"), "GB2312") +
-         "\n " + bword("走进商务区".encode("utf-8"), "UTF-8") +
+    s = ("Fwd: " + bword("金管委组织银".encode("gb2312"), "GB2312") +
+         "\n " + bword("行走进商务区".encode("utf-8"), "UTF-8") +
          "\n " + qword("开展金融服务".encode("gb2312"), "GB2312"))
     raw = message([
         ("Message-ID", "<3c9e1f70-2a4b-4d86-b1e3-7f5a0c2d9e48@example.test>"),
@@ -1514,9 +1536,7 @@ def f_word_html_only():
         contains=["与18家重点企业负责人面对面交流", "按照“一企一策”明确责任科室",
                   "员工子女入学", "货车夜间通行", "推动政企沟通常态化。"],
         absent=["<", "&nbsp;", "&ldquo;", "mso-", "font-family", "MsoNormal",
-                "panose", "WordSection1", "\u00a0"],
-        notes=["absent U+00A0: the &nbsp; paragraphs are empty lines, "
-               "not text"])
+                "panose", "WordSection1"])
 
 
 A_WS3_TITLE = "万松街道“企业服务日”活动走深走实"
@@ -1975,6 +1995,7 @@ def f_oa_crlf_lf_mixed():
 
 
 A_JGW3_TITLE = "金管委推动“信易贷”平台扩面增效"
+MID_JGW3 = "<20261114170230.GA2231@docsys.jgw.example.test>"
 A_JGW3_A = ("金管委依托“信易贷”平台，归集企业纳税、社保、水电气等信用信息，帮助"
             "银行精准画像。")
 A_JGW3_B = ("截至10月底，平台已入驻企业3270家，累计促成信用贷款412笔，金额"
@@ -1995,7 +2016,7 @@ def f_nul_in_body():
         ("From", addr("金管委", "gb2312", unit_addr("jgw"))),
         ("To", OFFICE),
         ("Subject", subject(A_JGW3_TITLE, "gb2312")),
-        ("Message-ID", "<20261114170230.GA2231@docsys.jgw.example.test>"),
+        ("Message-ID", MID_JGW3),
         ("MIME-Version", "1.0"),
         ("Content-Type", "text/plain; charset=gb2312"),
         ("Content-Transfer-Encoding", "8bit"),
@@ -2040,7 +2061,9 @@ def f_foxmail_fullwidth_indent():
     return raw, exp(
         "filed", "sbc", A_SBC3_TITLE,
         contains=["推出失业保险待遇“免申即享”服务", "平均到账时间由7天缩短至2天。"],
-        absent=["　"])
+        absent=["　　"],
+        notes=["the absent: value is two U+3000 IDEOGRAPHIC SPACE characters "
+               "(values are verbatim, never trimmed)"])
 
 
 # ---- 5. Quoted replies, inline forwards, attached forwards ----------------
@@ -2144,7 +2167,7 @@ def f_163_xiedao_quote():
         "filed", "xinhua", A_XH3_TITLE,
         contains=["将社保卡申领、居住证办理、老年优待证等68项高频事项下沉到社区",
                   "其中80%的事项实现当场办结。"],
-        absent=["写道", "请于11月20日前报送", "> ", "简报编辑部"])
+        absent=["写道", "> 请于11月20日前报送", "简报编辑部"])
 
 
 A_SPJ3_TITLE = "区行政审批局开设“跨省通办”专窗"
@@ -2239,7 +2262,7 @@ def f_thunderbird_bottom_quote_sig():
     return raw, exp(
         "filed", "wansong", A_WS4_TITLE,
         contains=["组建商圈“店小二”服务队", "协调解决店招审批、停车难等问题67个。"],
-        absent=["请于11月20日前报送", "> ", "赵敏", "027-8577 6601"])
+        absent=["> 各单位", "请于11月20日前报送", "赵敏", "027-8577 6601"])
 
 
 A_CQ4_TITLE = "常青街道开展“敲门行动”走访辖区个体工商户"
@@ -2581,6 +2604,38 @@ def f_xiaomi_sig():
         "filed", "spj", A_SPJ4_TITLE,
         contains=["在土地出让前提前介入", "项目开工时间平均提前3个月。"],
         absent=["发自我的小米手机"])
+
+
+A_WS6_TITLE = "万松街道为新入驻企业送上“开业服务包”"
+A_WS6 = [
+    "万松街道为今年新入驻辖区的企业送上“开业服务包”，内含惠企政策汇编、办事"
+    "指南和街道、社区联系卡，并由网格员上门讲解。",
+    "截至目前，已为89家新入驻企业送上服务包，帮助企业办理各类事项140余件。",
+]
+
+
+@fixture("iphone-english-sig", "iPhone Mail, English iOS (text/plain "
+         "UTF-8 base64)",
+         "the Sent from my iPhone signature is not part of the article")
+def f_iphone_english_sig():
+    check_article(A_WS6)
+    text = article_text(A_WS6) + "\nSent from my iPhone\n"
+    raw = message([
+        ("Content-Type", "text/plain;\n\tcharset=utf-8"),
+        ("Content-Transfer-Encoding", "base64"),
+        ("From", addr("万松街道", "utf-8", unit_addr("wansong"))),
+        ("Mime-Version", "1.0 (1.0)"),
+        ("Date", date(17, 17, 5, 36)),
+        ("Subject", subject(A_WS6_TITLE, "utf-8")),
+        ("Message-Id", "<2B7E4F19-A3C6-4D58-8E01-7F9C2D3B4A56@example.test>"),
+        ("To", OFFICE),
+        ("X-Mailer", "iPhone Mail (22B91)"),
+    ], b64(text_bytes(text, "utf-8")))
+    return raw, exp(
+        "filed", "wansong", A_WS6_TITLE,
+        contains=["内含惠企政策汇编、办事指南和街道、社区联系卡",
+                  "帮助企业办理各类事项140余件。"],
+        absent=["Sent from my iPhone", "iPhone"])
 
 
 # ---- 7. Articles only in attachments --------------------------------------
@@ -3094,6 +3149,33 @@ def f_classified_subject_jimi_star():
                "article's title is not specified"])
 
 
+@fixture("classified-subject-juemi-inside", "Foxmail 7.2 (text/plain "
+         "gb2312 base64) forwarding a marked notice by mistake",
+         "a marking inside the subject (转发：绝密★长期 …), not at its start, "
+         "also holds the mail as classified")
+def f_classified_subject_juemi_inside():
+    paras = ["各有关单位：请按要求做好重大活动期间劳动保障领域风险排查工作，"
+             "排查情况按规定渠道报送，不得通过互联网邮箱传输。"]
+    raw = message([
+        ("Date", date(20, 10, 5, 48)),
+        ("From", addr("区人社局", "gb2312", unit_addr("rsj"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject("转发：绝密★长期 关于做好重大活动期间劳动保障"
+                            "工作的通知", "gb2312")),
+        ("X-Priority", "3"),
+        ("X-Has-Attach", "no"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Mime-Version", "1.0"),
+        ("Message-ID", "<202611201005487720914@example.test>"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes(article_text(paras), "gb2312", "\r\n")))
+    return raw, exp(
+        "held", "rsj", reason="classified",
+        notes=["no title: whether the marking stays in a held article's "
+               "title is not specified"])
+
+
 T_FY6 = "区法院关于一起涉企案件执行情况的报告"
 
 
@@ -3197,7 +3279,7 @@ def f_revision_xiugaigao():
     return raw, exp(
         "replaced", "fgj", A_FGJ1_TITLE,
         contains=["6个滞后项目中已有4个完成问题整改", "已于11月6日接通"],
-        absent=["修改稿", "027-8577 3321"],
+        absent=["审签", "027-8577 3321"],
         fields=[("审签", "王堃"), ("执笔", "陈喆"), ("电话", "027-8577 3321")],
         notes=["replaces " + name_of("foxmail-gbk-in-gb2312")])
 
@@ -3232,7 +3314,6 @@ def f_revision_bracket_xiugaigao():
     return raw, exp(
         "replaced", "xinhua", A_XH2_TITLE,
         contains=["目前已办结6项，其余3项明确责任科室限时办理。"],
-        absent=["修改稿"],
         notes=["replaces " + name_of("word-html-only")])
 
 
@@ -3267,7 +3348,6 @@ def f_revision_gengzheng():
     return raw, exp(
         "replaced", "rsj", A_RSJ1_TITLE,
         contains=["初步达成就业意向436人"],
-        absent=["更正"],
         notes=["replaces " + name_of("phpmailer-gbk-labelled-utf8")])
 
 
@@ -3311,7 +3391,6 @@ def f_revision_dierg():
     return raw, exp(
         "replaced", "changqing", A_CQ2_TITLE,
         contains=["协调银行为3家小微企业发放贷款200万元。"],
-        absent=["第二稿"],
         notes=["replaces " + name_of("qq-padded-subject")])
 
 
@@ -3328,13 +3407,13 @@ A_SCJ1R = [
          "answering our receipt with a new headline",
          "In-Reply-To names our receipt and References the unit's earlier "
          "filed message: the new mail replaces that article under its new "
-         "title")
+         "title (答复： stripped)")
 def f_revision_by_references():
     check_article(A_SCJ1R)
     raw = message([
         ("From", addr("区市场监管局", "utf-8", unit_addr("scjgj"))),
         ("To", "<%s>" % OFFICE),
-        ("Subject", subject(A_SCJ1R_TITLE, "utf-8")),
+        ("Subject", subject("答复：" + A_SCJ1R_TITLE, "utf-8")),
         ("Date", date(23, 10, 2, 26)),
         ("Message-ID", "<005201dc5b6e$0f1a2b30$2d4e5f60$@example.test>"),
         ("References", MID_SCJ1 + "\n <bulletind.receipt.7f3a9c@example.test>"),
@@ -3351,6 +3430,40 @@ def f_revision_by_references():
         "replaced", "scjgj", A_SCJ1R_TITLE,
         contains=["共检查电梯1180台", "纳入维保单位信用评价"],
         notes=["replaces " + name_of("script-utf8-no-charset")])
+
+
+A_JGW3R_TITLE = "金管委“信易贷”平台入驻企业突破3500家"
+A_JGW3R = [
+    "截至11月20日，金管委“信易贷”平台入驻企业突破3500家，累计促成信用贷款"
+    "450笔，金额10.6亿元，其中首贷户占比达38%。",
+    "下一步，金管委将推动更多银行上线专属信贷产品，扩大平台服务覆盖面。",
+]
+
+
+@fixture("revision-by-in-reply-to", "Coremail webmail reply to the unit's "
+         "own sent mail (In-Reply-To only, no References), subject rewritten",
+         "In-Reply-To naming the unit's earlier filed message is enough: "
+         "replaced, under the new title")
+def f_revision_by_in_reply_to():
+    check_article(A_JGW3R)
+    raw = message([
+        ("Date", date(23, 10, 40, 2, suffix=" (CST)")),
+        ("From", addr("金管委", "UTF-8", unit_addr("jgw"))),
+        ("To", OFFICE),
+        ("Message-ID", "<3c5e7a9b.5d71.19ac0e4f1a2.Coremail.jgw@"
+                       "example.test>"),
+        ("In-Reply-To", MID_JGW3),
+        ("Subject", subject(A_JGW3R_TITLE)),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b)"),
+    ], b64(text_bytes(article_text(A_JGW3R), "utf-8", "\r\n")))
+    return raw, exp(
+        "replaced", "jgw", A_JGW3R_TITLE,
+        contains=["平台入驻企业突破3500家", "金额10.6亿元"],
+        notes=["replaces " + name_of("nul-in-body")])
 
 
 @fixture("duplicate-same-message-id", "Outlook 16 resending after a "
@@ -3392,3 +3505,770 @@ def f_duplicate_same_text():
         "duplicate", "fayuan",
         notes=["same text as " + name_of("iphone-sig"),
                "the signature differs: Sent from my iPhone vs 发自我的iPhone"])
+
+
+# ---- 11. Mail that is not an article: ignored ------------------------------
+
+NOTICE14 = "关于报送第14期简报稿件的通知"
+
+
+def plain_utf8(hdrs, text, eol="\n", cte="base64"):
+    body = b64(text_bytes(text, "utf-8", eol), eol) if cte == "base64" \
+        else text_bytes(text, "utf-8", eol)
+    return message(hdrs + [
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=utf-8"),
+        ("Content-Transfer-Encoding", cte),
+    ], body, eol)
+
+
+@fixture("autoreply-auto-submitted", "Dovecot Pigeonhole vacation reply "
+         "from the unit's own server (sieve_vacation_send_from_recipient, so "
+         "the envelope sender is the unit, not <>)",
+         "Auto-Submitted: auto-replied marks an auto-reply: ignored")
+def f_autoreply_auto_submitted():
+    raw = plain_utf8([
+        ("Return-Path", "<xinhua@example.test>"),
+        ("X-Sieve", "Pigeonhole Sieve 0.5.19 (a6e4d2c1)"),
+        ("Message-ID", "<dovecot-sieve-1795139021-512031-0@mail.example.test>"),
+        ("Date", date(23, 9, 3, 41)),
+        ("From", addr("新华街道办事处", "utf-8", unit_addr("xinhua"))),
+        ("To", OFFICE),
+        ("Subject", subject(NOTICE14, lead="Auto: ")),
+        ("In-Reply-To", "<bulletind.notice.14.2@example.test>"),
+        ("References", "<bulletind.notice.14.2@example.test>"),
+        ("Auto-Submitted", "auto-replied (vacation)"),
+    ], "本人11月23日至27日外出学习，期间邮件处理可能延迟，紧急事项请致电"
+       "027-8577 0000。\n", cte="8bit")
+    return raw, exp("ignored", "-",
+                    notes=["Pigeonhole also adds Precedence: bulk; left "
+                           "out so only Auto-Submitted applies"])
+
+
+@fixture("autoreply-x-autoreply", "Coremail auto-reply (X-Autoreply: yes)",
+         "X-Autoreply: yes marks an auto-reply even with an ordinary "
+         "回复： subject: ignored")
+def f_autoreply_x_autoreply():
+    raw = message([
+        ("Date", date(23, 9, 10, 2, suffix=" (CST)")),
+        ("From", addr("常青街道办事处", "GBK", unit_addr("changqing"))),
+        ("To", OFFICE),
+        ("Message-ID", "<1e4a7c9f.4f8a.19abf0a1b2c.Coremail.changqing@"
+                       "example.test>"),
+        ("Subject", subject("回复：" + NOTICE14, "GBK")),
+        ("In-Reply-To", "<bulletind.notice.14.3@example.test>"),
+        ("X-Autoreply", "yes"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=GBK"),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b)"),
+    ], b64(text_bytes("您好！您的邮件已收到，我们将尽快处理。\n常青街道办事处\n",
+                      "gbk", "\r\n")))
+    return raw, exp("ignored", "-")
+
+
+@fixture("autoreply-precedence-auto-reply", "an old Lotus-style mail "
+         "server's acknowledgement (Precedence: auto_reply)",
+         "Precedence: auto_reply: ignored")
+def f_autoreply_precedence_auto_reply():
+    raw = plain_utf8([
+        ("Date", date(23, 9, 15, 30)),
+        ("From", addr("万松街道办事处", "utf-8", unit_addr("wansong"))),
+        ("To", OFFICE),
+        ("Subject", subject("已收到：" + NOTICE14)),
+        ("Message-ID", "<OF3A7B9C1D.2E4F6A80-ON48258C1F.0011A2B3@"
+                       "example.test>"),
+        ("Precedence", "auto_reply"),
+        ("X-Mailer", "Lotus Domino Release 9.0.1FP10"),
+    ], "您发送的邮件已送达万松街道办事处，工作人员将及时处理。\n")
+    return raw, exp("ignored", "-")
+
+
+A_JGW6 = [
+    "本期要目：金管委组织银行走进商务区开展金融服务；全区普惠小微贷款余额"
+    "突破300亿元；防范非法集资宣传月活动启动。",
+    "11月以来，金管委持续推动银企对接，全区普惠小微贷款余额较年初增长18%。",
+]
+
+
+@fixture("precedence-bulk-newsletter", "the unit's OA newsletter sender "
+         "(Precedence: bulk, HTML, UTF-8 QP)",
+         "Precedence: bulk marks mass mail: ignored although it reads like "
+         "an article and comes from a unit address")
+def f_precedence_bulk_newsletter():
+    htm = "<html><body><h2>金管委金融工作动态（第45期）</h2>%s</body></html>\n" % \
+        "".join("<p>%s</p>" % html.escape(p) for p in A_JGW6)
+    raw = message([
+        ("Date", date(23, 10, 0, 0)),
+        ("From", addr("金管委", "UTF-8", unit_addr("jgw"))),
+        ("To", bword("金融工作动态订阅".encode("utf-8"), "UTF-8") + ": ;"),
+        ("Subject", subject("金管委金融工作动态（第45期）")),
+        ("Message-ID", "<newsletter.45.20261123100000@oa.jgw.example.test>"),
+        ("Precedence", "bulk"),
+        ("X-Mailer", "JGW OA Newsletter 2.0"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/html; charset=UTF-8"),
+        ("Content-Transfer-Encoding", "quoted-printable"),
+    ], qp(htm.encode("utf-8")))
+    return raw, exp("ignored", "-",
+                    notes=["To: is an empty group, as bulk senders write it"])
+
+
+@fixture("precedence-junk-reminder", "the unit's OA task reminder "
+         "(Precedence: junk, GBK 8bit)",
+         "Precedence: junk: ignored")
+def f_precedence_junk_reminder():
+    raw = message([
+        ("Date", date(23, 10, 30, 5)),
+        ("From", addr("区发改局", "GBK", unit_addr("fgj"))),
+        ("To", OFFICE),
+        ("Subject", subject("待办提醒：您有1条新的公文待处理", "GBK")),
+        ("Message-ID", "<OA.todo.20261123103005.8812@oa.fgj.example.test>"),
+        ("Precedence", "junk"),
+        ("X-Mailer", "JHOA Mail Sender 2.1"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=GBK"),
+        ("Content-Transfer-Encoding", "8bit"),
+    ], text_bytes("您有1条新的公文待处理，请登录协同办公平台查看。\n", "gbk",
+                  "\r\n"), "\r\n")
+    return raw, exp("ignored", "-")
+
+
+A_SBC6 = [
+    "江汉社保处工作动态第21期：社保政策进园区活动走进江汉经济开发区，现场办理"
+    "业务36件；养老保险待遇资格静默认证覆盖1.8万人。",
+]
+
+
+@fixture("precedence-list", "an old list expander that adds only "
+         "Precedence: list (no List-Id)",
+         "Precedence: list: ignored")
+def f_precedence_list():
+    raw = plain_utf8([
+        ("Date", date(23, 11, 0, 12)),
+        ("From", addr("江汉社保处", "utf-8", unit_addr("sbc"))),
+        ("To", "sbc-all@lists.example.test"),
+        ("Subject", subject("江汉社保处工作动态第21期")),
+        ("Message-ID", "<list.sbc.21.20261123110012@lists.example.test>"),
+        ("Precedence", "list"),
+        ("Sender", "owner-sbc-all@lists.example.test"),
+    ], article_text(A_SBC6))
+    return raw, exp("ignored", "-")
+
+
+@fixture("autoreply-subject-zidonghuifu", "Outlook 16 out-of-office "
+         "reply, Chinese UI (no Auto-Submitted)",
+         "a subject starting with 自动回复 marks an auto-reply: ignored")
+def f_autoreply_subject_zidonghuifu():
+    raw = message([
+        ("From", addr("区法院", "gb2312", unit_addr("fayuan"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject("自动回复: " + NOTICE14, "gb2312")),
+        ("Date", date(23, 11, 20, 44)),
+        ("Message-ID", "<005d01dc5b79$3a4b5c60$aee11520$@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Content-Language", "zh-cn"),
+    ], b64(text_bytes("我将于11月27日返回办公室，其间邮件可能无法及时回复。\n",
+                      "gb2312", "\r\n"), "\r\n"), "\r\n")
+    return raw, exp("ignored", "-")
+
+
+@fixture("autoreply-exchange-automatic-reply", "Exchange 2016 "
+         "out-of-office (English UI, Auto-Submitted left out)",
+         "a subject starting with Automatic reply: marks an auto-reply: "
+         "ignored")
+def f_autoreply_exchange_automatic_reply():
+    raw = message([
+        ("From", addr("区行政审批局", "utf-8", unit_addr("spj"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject(NOTICE14, lead="Automatic reply: ")),
+        ("Thread-Topic", subject(NOTICE14)),
+        ("Date", date(23, 11, 25, 9)),
+        ("Message-ID", "<7b1e2f3a4c5d4e6f8a9b0c1d2e3f4a5b@"
+                       "EXCH02.spj.example.test>"),
+        ("In-Reply-To", "<bulletind.notice.14.8@example.test>"),
+        ("X-MS-Has-Attach", ""),
+        ("X-MS-Exchange-Organization-SCL", "-1"),
+        ("X-Auto-Response-Suppress", "All"),
+        ("Content-Language", "en-US"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'text/plain; charset="utf-8"'),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes("I am out of the office until 27 November. "
+                      "本人11月27日前不在办公室。\n", "utf-8", "\r\n"), "\r\n"),
+        "\r\n")
+    return raw, exp("ignored", "-")
+
+
+@fixture("autoreply-out-of-office", "Lotus Notes / Domino out-of-office "
+         "agent (no Auto-Submitted)",
+         "a subject starting with Out of Office marks an auto-reply: ignored")
+def f_autoreply_out_of_office():
+    raw = plain_utf8([
+        ("Date", date(23, 11, 31, 50)),
+        ("From", addr("区规划分局", "utf-8", unit_addr("ghfj"))),
+        ("To", OFFICE),
+        ("Subject", subject(NOTICE14, lead="Out of Office: ")),
+        ("Message-ID", "<OF5C7D9E1F.3A5B7C90-ON48258C1F.0023B4C5@"
+                       "example.test>"),
+        ("X-Mailer", "Lotus Domino Release 9.0.1FP10"),
+    ], "我将于11月27日返回，期间请联系规划科027-8577 1188。\n")
+    return raw, exp("ignored", "-")
+
+
+@fixture("autoreply-qq", "QQ Mail holiday auto-reply",
+         "QQ Mail's 这是一封自动回复邮件 (in the subject and the first body "
+         "line) marks an auto-reply: ignored")
+def f_autoreply_qq():
+    b = "----=_NextPart_6732B3D4_60718293_A4B5C6D7"
+    text = ("这是一封自动回复邮件。\n您好，我最近正在休假中，无法亲自回复您的"
+            "邮件。我将在假期结束后，尽快给您回复。\n")
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "utf-8", "\r\n")))
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(simple_html(text.strip().split("\n"), "utf-8")
+                     .encode("utf-8")))
+    raw = message([
+        ("From", addr("区市场监管局", "utf-8", unit_addr("scjgj"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject("这是一封自动回复邮件", "utf-8")),
+        ("Mime-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+        ("Content-Transfer-Encoding", "8Bit"),
+        ("Date", date(23, 11, 40, 17)),
+        ("Message-ID", "<tencent_8F0A2C4E6D8B0F2A4C6E8D0B2F4A6C8E0D02@"
+                       "example.test>"),
+        ("X-QQ-MIME", "TCMime 1.0 by Tencent"),
+        ("X-Mailer", "QQMail 2.x"),
+        ("X-QQ-Mailer", "QQMail 2.x"),
+    ], multipart(b, [plain, hpart],
+                 preamble="This is a multi-part message in MIME format.\n"))
+    return raw, exp("ignored", "-")
+
+
+def postfix_dsn(day, hh, mm, ss, queue_id, recipient, status, diag,
+                orig_headers):
+    b = "%s.%d/mail.example.test" % (queue_id, 1795000000 + day * 100 + mm)
+    human = ("This is the mail system at host mail.example.test.\n\n"
+             "I'm sorry to have to inform you that your message could not\n"
+             "be delivered to one or more recipients. It's attached below.\n\n"
+             "For further assistance, please send mail to postmaster.\n\n"
+             "If you do so, please include this problem report. You can\n"
+             "delete your own text from the attached returned message.\n\n"
+             "                   The mail system\n\n"
+             "<%s>: host mx.example.test[192.0.2.25] said: %s\n"
+             "    (in reply to RCPT TO command)\n" % (recipient, diag))
+    report = ("Reporting-MTA: dns; mail.example.test\n"
+              "X-Postfix-Queue-ID: %s\n"
+              "X-Postfix-Sender: rfc822; office@example.test\n"
+              "Arrival-Date: %s\n\n"
+              "Final-Recipient: rfc822; %s\n"
+              "Original-Recipient: rfc822;%s\n"
+              "Action: failed\n"
+              "Status: %s\n"
+              "Remote-MTA: dns; mx.example.test\n"
+              "Diagnostic-Code: smtp; %s\n"
+              % (queue_id, date(day, hh, mm, ss - 4, suffix=" (CST)"),
+                 recipient, recipient, status, diag))
+    parts = [
+        part([("Content-Description", "Notification"),
+              ("Content-Type", "text/plain; charset=us-ascii")],
+             human.encode("ascii")),
+        part([("Content-Description", "Delivery report"),
+              ("Content-Type", "message/delivery-status")],
+             report.encode("ascii")),
+        part([("Content-Description", "Undelivered Message Headers"),
+              ("Content-Type", "text/rfc822-headers"),
+              ("Content-Transfer-Encoding", "8bit")],
+             orig_headers.encode("ascii")),
+    ]
+    return message([
+        ("Return-Path", "<>"),
+        ("Received", "by mail.example.test (Postfix)\n\tid %s; %s"
+         % (queue_id, date(day, hh, mm, ss, suffix=" (CST)"))),
+        ("Date", date(day, hh, mm, ss, suffix=" (CST)")),
+        ("From", "MAILER-DAEMON@mail.example.test (Mail Delivery System)"),
+        ("Subject", "Undelivered Mail Returned to Sender"),
+        ("To", OFFICE),
+        ("Auto-Submitted", "auto-replied"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/report; report-type=delivery-status;\n'
+         '\tboundary="%s"' % b),
+        ("Content-Transfer-Encoding", "8bit"),
+        ("Message-Id", "<20261123%02d%02d%02d.%s@mail.example.test>"
+         % (hh - 8, mm, ss, queue_id)),
+    ], multipart(b, parts, preamble="This is a MIME-encapsulated message.\n"))
+
+
+@fixture("dsn-postfix-unit", "Postfix bounce (multipart/report, "
+         "message/delivery-status) of our receipt to a unit",
+         "a delivery report from MAILER-DAEMON is ignored, not quarantined "
+         "and not filed")
+def f_dsn_postfix_unit():
+    orig = ("Return-Path: <office@example.test>\n"
+            "From: =?utf-8?b?5rGf5rGJ5Yy65LyY5YyW6JCl5ZWG546v5aKD5bel5L2c6aKG"
+            "5a+85bCP57uE5Yqe5YWs5a6k?=\n <office@example.test>\n"
+            "Subject: =?utf-8?b?5bey5pS256i/77ya5LiH5p2+6KGX6YGT5Li+5Yqe5qW8"
+            "5a6H57uP5rWO5Y+R5bGV5rKZ6b6Z?=\n"
+            "Message-Id: <receipt.1794307240.8a1c2e3f4b5d6e7f@example.test>\n"
+            "Auto-Submitted: auto-replied\n"
+            "X-Bulletind: receipt\n"
+            "To: wansong@example.test\n")
+    return postfix_dsn(23, 14, 0, 6, "4Cm1bY2kLz1xkq", "wansong@example.test",
+                       "5.2.2", "552 5.2.2 Mailbox full", orig), \
+        exp("ignored", "-")
+
+
+@fixture("dsn-postfix-leader1", "Postfix bounce (multipart/report) of an "
+         "issue sent to leader1@example.test",
+         "a DSN whose Final-Recipient is an issue recipient "
+         "(leader1@example.test) is still ignored (the daemon marks that "
+         "delivery bounced)")
+def f_dsn_postfix_leader1():
+    orig = ("Return-Path: <office@example.test>\n"
+            "From: =?utf-8?b?5rGf5rGJ5Yy65LyY5YyW6JCl5ZWG546v5aKD5bel5L2c6aKG"
+            "5a+85bCP57uE5Yqe5YWs5a6k?=\n <office@example.test>\n"
+            "Subject: =?utf-8?b?5rGf5rGJ5Yy65LyY5YyW6JCl5ZWG546v5aKD5bel5L2c"
+            "566A5oqlIDIwMjblubTnrKwxMuacnw==?=\n"
+            "Message-Id: <issue.1794912000.0f1e2d3c4b5a6978@example.test>\n"
+            "Auto-Submitted: auto-generated\n"
+            "X-Bulletind: issue\n"
+            "To: =?utf-8?b?5Yy66aKG5a+877yM5biC6JCl5ZWG5Yqe?=: ;\n")
+    return postfix_dsn(23, 14, 21, 37, "4Cm2Dq5nRt3yWp", "leader1@example.test",
+                       "5.1.1", "550 5.1.1 <leader1@example.test>: Recipient "
+                       "address rejected: User unknown in local recipient "
+                       "table", orig), exp("ignored", "-")
+
+
+@fixture("coremail-bounce-xitongtuixin", "Coremail system bounce "
+         "(postmaster, subject 系统退信, text/html GBK, no DSN part)",
+         "a non-standard Chinese bounce (subject 系统退信 from postmaster@, "
+         "no message/delivery-status) is ignored, not quarantined")
+def f_coremail_bounce_xitongtuixin():
+    htm = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
+           'charset=GBK"></head><body><div style="font-size:14px">'
+           '<p><b>抱歉，您的邮件被退回来了……</b></p>'
+           '<p>原邮件信息：</p><table><tr><td>时　间：</td><td>2026-11-23 '
+           '14:30:12</td></tr><tr><td>主　题：</td><td>江汉区优化营商环境工作'
+           '简报 2026年第12期</td></tr><tr><td>收件人：</td><td>fa03@example.'
+           'test</td></tr></table><p>退信原因：收件人邮箱不存在，请核实地址。'
+           '</p><p>Coremail 邮件系统</p></div></body></html>\n')
+    raw = message([
+        ("Date", date(23, 14, 30, 15, suffix=" (CST)")),
+        ("From", addr("系统管理员", "GBK", "postmaster@example.test")),
+        ("To", OFFICE),
+        ("Message-ID", "<6a1c3e5f.0.19ac1d2e3f4.Coremail.postmaster@"
+                       "example.test>"),
+        ("Subject", subject("系统退信", "GBK")),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/html; charset=GBK"),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Coremail-Antispam", "1Uf129KBjvJXoW7Zw1rJr4kJF4UJF17ZFy3Jwb_yoW8"
+                                "Aw1UGo"),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b)"),
+    ], b64(htm.encode("gbk")))
+    return raw, exp("ignored", "-")
+
+
+@fixture("exmail-bounce-tuixin", "Tencent Exmail bounce (PostMaster, "
+         "subject 退信, text/plain UTF-8, no DSN part)",
+         "a Chinese bounce with subject 退信 from postmaster@ and no DSN "
+         "part is ignored")
+def f_exmail_bounce_tuixin():
+    raw = plain_utf8([
+        ("From", '"PostMaster" <PostMaster@exmail.example.test>'),
+        ("To", OFFICE),
+        ("Subject", subject("退信")),
+        ("Date", date(23, 14, 45, 3)),
+        ("Message-ID", "<bounce.1795142703.5c7e9a1b@exmail.example.test>"),
+        ("X-QQ-MIME", "TCMime 1.0 by Tencent"),
+    ], "很抱歉您发送的邮件被退回，以下是该邮件的相关信息：\n"
+       "被退回的邮件：江汉区优化营商环境工作简报 2026年第12期\n"
+       "无法发送到：fa05@example.test\n"
+       "退信原因：收件人邮箱容量已满。\n")
+    return raw, exp("ignored", "-")
+
+
+A_FGJ5 = [
+    "11月20日，区发改局召开民营经济发展座谈会，12家民营企业负责人参加，围绕"
+    "市场准入、要素保障等问题提出意见建议。",
+]
+
+
+@fixture("list-id-from-unit", "Mailman 3 list of the unit's system "
+         "(List-Id, List-Post; Precedence left out)",
+         "mail carrying List-Id is list mail: ignored although it comes "
+         "from a unit address and reads like an article")
+def f_list_id_from_unit():
+    raw = plain_utf8([
+        ("Date", date(23, 15, 2, 48)),
+        ("From", addr("区发改局", "utf-8", unit_addr("fgj"))),
+        ("To", "fgj-info@lists.example.test"),
+        ("Cc", OFFICE),
+        ("Subject", subject("区发改局召开民营经济发展座谈会")),
+        ("Message-ID", "<list.fgj.20261123150248.3317@example.test>"),
+        ("List-Id", "=?utf-8?b?5Yy65Y+R5pS557O757uf5L+h5oGv?= "
+                    "<fgj-info.lists.example.test>"),
+        ("List-Post", "<mailto:fgj-info@lists.example.test>"),
+        ("List-Unsubscribe", "<mailto:fgj-info-leave@lists.example.test>"),
+        ("Sender", "fgj-info-bounces@lists.example.test"),
+    ], article_text(A_FGJ5))
+    return raw, exp("ignored", "-")
+
+
+OFFICE_NAME = "江汉区优化营商环境工作领导小组办公室"
+
+
+@fixture("own-receipt", "bulletind's own receipt (GMime output: "
+         "Auto-Submitted, X-Bulletind: receipt, UTF-8 base64, CRLF) come back "
+         "in the office mailbox",
+         "our own mail (From office@example.test with X-Bulletind) is "
+         "ignored")
+def f_own_receipt():
+    text = ("区发改局：\n\n来稿《%s》已收到，已编入第12期简报草稿。\n\n%s\n"
+            % (A_FGJ1_TITLE, OFFICE_NAME))
+    raw = message([
+        ("From", addr(OFFICE_NAME, "utf-8", OFFICE)),
+        ("Date", date(2, 9, 43, 5)),
+        ("Subject", subject("已收稿：" + A_FGJ1_TITLE, "utf-8")),
+        ("Message-Id", "<receipt.1793497385.4d2c1b0a9f8e7d6c@example.test>"),
+        ("Auto-Submitted", "auto-replied"),
+        ("X-Bulletind", "receipt"),
+        ("To", addr("区发改局", "utf-8", unit_addr("fgj"))),
+        ("In-Reply-To", MID_FGJ1),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", "text/plain; charset=utf-8"),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes(text, "utf-8", "\r\n"), "\r\n"), "\r\n")
+    return raw, exp("ignored", "-")
+
+
+@fixture("own-issue-no-auto-submitted", "bulletind's issue as relayed by "
+         "a gateway that strips Auto-Submitted (X-Bulletind: issue kept)",
+         "our own issue (From office@example.test, X-Bulletind: issue) is "
+         "ignored even without Auto-Submitted")
+def f_own_issue_no_auto_submitted():
+    b = "=-3Kq8ZbWm1Xc5Vn7Ld9Pf2Rh4"
+    text = ("江汉区优化营商环境工作简报\n第12期\n%s        2026年11月24日\n\n"
+            "%s\n\n%s\n" % (OFFICE_NAME, A_FGJ1_TITLE, "\n".join(A_FGJ1)))
+    plain = part([("Content-Type", "text/plain; charset=utf-8"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "utf-8", "\r\n"), "\r\n"), "\r\n")
+    htm = "<html><body><h1>江汉区优化营商环境工作简报</h1>%s</body></html>" % \
+        "".join("<p>%s</p>" % html.escape(p) for p in A_FGJ1)
+    hpart = part([("Content-Type", "text/html; charset=utf-8"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(htm.encode("utf-8"), "\r\n"), "\r\n")
+    raw = message([
+        ("From", addr(OFFICE_NAME, "utf-8", OFFICE)),
+        ("Date", date(24, 16, 0, 12)),
+        ("Subject", subject("江汉区优化营商环境工作简报 2026年第12期", "utf-8")),
+        ("Message-Id", "<issue.1795161612.0f1e2d3c4b5a6978@example.test>"),
+        ("X-Bulletind", "issue"),
+        ("To", "=?utf-8?b?5Yy66aKG5a+877yM5biC6JCl5ZWG5Yqe?=: ;"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative; boundary="%s"' % b),
+    ], multipart(b, [plain, hpart], "\r\n"), "\r\n")
+    return raw, exp("ignored", "-",
+                    notes=["Auto-Submitted removed so that only the "
+                           "own-mail rule applies"])
+
+
+# ---- 12. Senders that are not (really) units: quarantined -----------------
+
+A_QUAR = [
+    "近日，新华街道组织辖区商户开展经营环境座谈，收集意见建议20余条，相关问题"
+    "正在逐一办理。",
+]
+
+
+def quarantine_mail(hdrs, day, hh, mm, ss, msgid, text=None):
+    return plain_utf8([("Date", date(day, hh, mm, ss))] + hdrs + [
+        ("To", OFFICE), ("Message-ID", msgid)],
+        text or article_text(A_QUAR))
+
+
+@fixture("unregistered-sender", "QQ Mail personal account of a staff "
+         "member (not a registered unit address)",
+         "a sender address that is not registered is quarantined")
+def f_unregistered_sender():
+    raw = quarantine_mail([
+        ("From", addr("张明", "utf-8", "zhangming1990@example.org",
+                      quoted=True)),
+        ("Subject", subject("投稿：新华街道开展经营环境座谈")),
+        ("X-Mailer", "QQMail 2.x"),
+    ], 24, 9, 1, 15, "<tencent_0A2C4E6F8B0D2F4A6C8E0B2D4F6A8C0E1F01@"
+                     "example.org>")
+    return raw, exp("quarantined", "-", reason="not registered")
+
+
+@fixture("lookalike-tld", "look-alike address fgj@example.test.cn",
+         "a look-alike domain (registered address plus .cn) is not the "
+         "unit: quarantined")
+def f_lookalike_tld():
+    raw = quarantine_mail([
+        ("From", addr("区发改局", "utf-8", "fgj@example.test.cn")),
+        ("Subject", subject("区发改局关于项目资金拨付的紧急通知")),
+    ], 24, 9, 5, 40, "<20261124090540.1a2b@example.test.cn>",
+        "请各单位于今日下班前将项目资金拨付账户信息回复至本邮箱。\n")
+    return raw, exp("quarantined", "-", reason="not registered")
+
+
+@fixture("lookalike-digit", "look-alike address fgj@examp1e.test "
+         "(digit one for l)",
+         "a look-alike domain with 1 for l is not the unit: quarantined")
+def f_lookalike_digit():
+    raw = quarantine_mail([
+        ("From", addr("区发改局", "utf-8", "fgj@examp1e.test")),
+        ("Subject", subject("区发改局召开四季度重点项目调度会")),
+    ], 24, 9, 10, 2, "<20261124091002.3c4d@examp1e.test>",
+        article_text(A_FGJ1))
+    return raw, exp("quarantined", "-", reason="not registered",
+                    notes=["same text and title as " +
+                           name_of("foxmail-gbk-in-gb2312") +
+                           ": must not replace or duplicate it"])
+
+
+@fixture("lookalike-subdomain", "look-alike address fgj@mail.example.test "
+         "(a subdomain)",
+         "a subdomain of the registered domain is not the unit: "
+         "quarantined")
+def f_lookalike_subdomain():
+    raw = quarantine_mail([
+        ("From", addr("区发改局", "utf-8", "fgj@mail.example.test")),
+        ("Subject", subject("区发改局组织重点项目“云观摩”")),
+    ], 24, 9, 12, 30, "<20261124091230.5e6f@mail.example.test>")
+    return raw, exp("quarantined", "-", reason="not registered")
+
+
+@fixture("display-name-spoof", "a display name showing a registered "
+         "address: \"fgj@example.test\" <attacker@evil.test>",
+         "only the address counts, not a display name that looks like a "
+         "registered address: quarantined")
+def f_display_name_spoof():
+    raw = quarantine_mail([
+        ("From", '"fgj@example.test" <attacker@evil.test>'),
+        ("Subject", subject("区发改局稿件")),
+    ], 24, 9, 20, 11, "<spoof.20261124092011@evil.test>")
+    return raw, exp("quarantined", "-", reason="not registered")
+
+
+@fixture("reply-to-only", "registered address only in Reply-To "
+         "(From is someone else)",
+         "a registered address in Reply-To does not make the sender a "
+         "unit: quarantined")
+def f_reply_to_only():
+    raw = quarantine_mail([
+        ("From", addr("李华", "utf-8", "lihua@example.net")),
+        ("Reply-To", addr("区人社局", "utf-8", unit_addr("rsj"))),
+        ("Subject", subject("区人社局稿件")),
+    ], 24, 9, 25, 48, "<20261124092548.7a8b@example.net>")
+    return raw, exp("quarantined", "-", reason="not registered")
+
+
+@fixture("sender-only", "registered address only in Sender (a web form "
+         "relaying mail for someone else)",
+         "a registered address in Sender does not make the From a unit: "
+         "quarantined")
+def f_sender_only():
+    raw = quarantine_mail([
+        ("From", addr("王芳", "utf-8", "wangfang@example.net")),
+        ("Sender", unit_addr("xinhua")),
+        ("Subject", subject("新华街道开展经营环境座谈")),
+    ], 24, 9, 31, 7, "<20261124093107.9c0d@example.test>")
+    return raw, exp("quarantined", "-", reason="not registered")
+
+
+@fixture("mime-depth-bomb", "a forwarding loop that wrapped the message "
+         "12 times (multipart/mixed inside multipart/mixed …)",
+         "more than 10 nested multiparts: quarantined for MIME depth, even "
+         "from a unit address")
+def f_mime_depth_bomb():
+    inner = part([("Content-Type", "text/plain; charset=utf-8"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(article_text(A_JGW1), "utf-8")))
+    for level in range(12, 0, -1):
+        b = "depth-%02d-7Hq2Lm9x" % level
+        if level == 1:
+            break
+        inner = part([("Content-Type", 'multipart/mixed; boundary="%s"' % b)],
+                     multipart(b, [inner]))
+    b = "depth-01-7Hq2Lm9x"
+    raw = message([
+        ("Date", date(24, 10, 0, 30)),
+        ("From", addr("金管委", "utf-8", unit_addr("jgw"))),
+        ("To", OFFICE),
+        ("Subject", subject("金管委组织银行走进商务区开展金融服务", lead="Fw: ")),
+        ("Message-ID", "<loop.20261124100030.12@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/mixed; boundary="%s"' % b),
+    ], multipart(b, [inner]))
+    assert raw.count(b"multipart/mixed") == 12
+    return raw, exp("quarantined", "-", reason="MIME depth",
+                    notes=["12 nested multipart/mixed levels; unit - because "
+                           "nothing is filed for the unit"])
+
+
+@fixture("mime-parts-bomb", "a phone gallery \"share all\" of 120 photos "
+         "(multipart/mixed with 121 leaf parts)",
+         "more than 100 MIME parts: quarantined for MIME parts, even from "
+         "a unit address")
+def f_mime_parts_bomb():
+    b = "----=_Part_Gallery_20261124_120"
+    parts = [part([("Content-Type", "text/plain; charset=utf-8"),
+                   ("Content-Transfer-Encoding", "base64")],
+                  b64(text_bytes(article_text(A_SBC2), "utf-8")))]
+    img = b64(png(4, 4, 9))
+    for i in range(1, 121):
+        name = "现场照片%03d.png" % i
+        parts.append(part([("Content-Type", 'image/png; name="%s"'
+                            % bword(name.encode("utf-8"), "UTF-8")),
+                           ("Content-Disposition", 'attachment; filename="%s"'
+                            % bword(name.encode("utf-8"), "UTF-8")),
+                           ("Content-Transfer-Encoding", "base64")], img))
+    raw = message([
+        ("Date", date(24, 10, 12, 55)),
+        ("From", addr("江汉社保处", "utf-8", unit_addr("sbc"))),
+        ("To", OFFICE),
+        ("Subject", subject("社保政策进园区活动照片")),
+        ("Message-ID", "<gallery.20261124101255.120@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/mixed; boundary="%s"' % b),
+    ], multipart(b, parts))
+    return raw, exp("quarantined", "-", reason="MIME parts",
+                    notes=["122 parts counting the multipart itself"])
+
+
+# ---- 13. Editors' commands -------------------------------------------------
+
+@fixture("command-zhuangtai", "Foxmail 7.2 of the editor, subject 状态",
+         "a mail from the editor with subject 状态 is a command, not an "
+         "article")
+def f_command_zhuangtai():
+    raw = message([
+        ("Date", date(24, 11, 0, 4)),
+        ("From", addr("王编辑", "gb2312", "editor@example.test", quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject("状态", "gb2312")),
+        ("X-Priority", "3"),
+        ("X-Has-Attach", "no"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Mime-Version", "1.0"),
+        ("Message-ID", "<202611241100042217730@example.test>"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes("\n\n王编辑\n", "gb2312", "\r\n")))
+    return raw, exp("command", "-")
+
+
+@fixture("command-status", "Thunderbird 128 of the editor, subject STATUS",
+         "the English command STATUS from the editor is a command too")
+def f_command_status():
+    raw = plain_utf8([
+        ("Message-ID", "<4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8@example.test>"),
+        ("Date", date(24, 11, 5, 30)),
+        ("User-Agent", "Mozilla Thunderbird"),
+        ("Content-Language", "zh-CN"),
+        ("To", OFFICE),
+        ("From", addr("王编辑", "UTF-8", "editor@example.test")),
+        ("Subject", "STATUS"),
+    ], "\n", cte="7bit")
+    return raw, exp("command", "-")
+
+
+# --------------------------------------------------------------------------
+
+def check_padding(short, data):
+    """Only fixtures marked padded_split may carry a '='-padded B-word that
+    is followed by another encoded-word (the GMime 3.2.13 trigger)."""
+    head = data.split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
+    head = head.decode("ascii", "replace")
+    unfolded = re.sub(r"\r?\n[ \t]+", " ", head)
+    padded = re.search(r"=\?[^?]+\?[Bb]\?[A-Za-z0-9+/]*=+\?=\s*=\?", unfolded)
+    if bool(padded) != (short in PADDED_SPLIT_OK):
+        sys.exit("%s: unexpected padded-split state" % short)
+
+
+README_HEAD = """\
+Mail test corpus for bulletind
+==============================
+
+NN-short-name.eml     A raw message as it arrives in office@example.test.
+NN-short-name.expect  What bulletind must make of it (UTF-8, key: value).
+
+All files are generated by make-corpus.py (Python 3 standard library,
+deterministic: rerunning reproduces byte-identical files) and checked by
+check-corpus.py, which parses every message with Python's email package
+(policy=default), verifies that each expected text, title, field and
+attachment name is really in the message, and that the cases built to
+defeat a naive decoder do defeat one.
+
+    python3 tests/data/mail/make-corpus.py && python3 tests/data/mail/check-corpus.py
+
+The messages are fed to the daemon in name order into ONE store: later
+fixtures revise (state replaced) or repeat (state duplicate) earlier ones.
+Article texts are original, written for this corpus; companies are
+fictional, figures are made up.  Dates are in November 2026.  Senders are
+the unit and editor addresses of conf/bulletind.conf.example unless the case
+needs another one.
+
+Expectation files: one "key: value" per line, keys may repeat, lines
+starting with # are comments (what the fixture proves, the client it
+imitates, notes).  The value is the rest of the line after the first ": ",
+verbatim, never trimmed (%(fullwidth)s has "absent: " followed by
+two U+3000 IDEOGRAPHIC SPACE characters).
+
+  state:       filed replaced duplicate held quarantined ignored command
+  unit:        unit code, or - when the mail is filed under no unit
+  title:       exact article title (only for filed, replaced, held; left
+               out for mail held as classified when the marking is in the
+               subject, since whether it stays in the title is open)
+  contains:    text that must appear in the extracted article text
+  absent:      text that must not appear in the article text
+  field:       KEY=VALUE taken out of the body (审签, 执笔, 电话)
+  attachment:  decoded, sanitised base name of an attachment kept with the
+               article (the list is complete for each fixture)
+  diagnostic:  substring of a diagnostic the daemon must record
+  reason:      substring of the recorded reason (English)
+
+Fixtures (file, client imitated, what it proves):
+
+"""
+
+
+def main():
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else HERE
+    total = 0
+    readme = [README_HEAD % {"fullwidth": name_of("foxmail-fullwidth-indent")}]
+    for i, (short, client, proves, build) in enumerate(FIXTURES):
+        name = "%02d-%s" % (i + 1, short)
+        raw, e = build()
+        check_padding(short, raw)
+        assert len(raw) < 300 * 1024, name
+        total += len(raw)
+        with open(os.path.join(out_dir, name + ".eml"), "wb") as f:
+            f.write(raw)
+        with open(os.path.join(out_dir, name + ".expect"), "wb") as f:
+            f.write(render_expect(short, client, proves, e))
+        readme.append("%s.eml  [%s]  %s  --  %s\n" % (name, e["state"],
+                                                      client, proves))
+    assert total < 3 * 1024 * 1024, total
+    written = {"%02d-%s.%s" % (i + 1, f[0], ext)
+               for i, f in enumerate(FIXTURES) for ext in ("eml", "expect")}
+    for old in os.listdir(out_dir):
+        if re.match(r"\d\d-.*\.(eml|expect)$", old) and old not in written:
+            os.remove(os.path.join(out_dir, old))   # renumbered fixture
+    with open(os.path.join(out_dir, "README"), "wb") as f:
+        f.write("".join(readme).encode("utf-8"))
+    print("wrote %d fixtures, %d bytes of mail" % (len(FIXTURES), total))
+
+
+if __name__ == "__main__":
+    main()
