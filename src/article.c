@@ -112,10 +112,9 @@ article_title_is_generic(const char *title)
 }
 
 char *
-article_title_key(const char *title)
+article_title_strip_marks(const char *title)
 {
 	g_autofree char *t = g_strdup(title);
-	GString *out;
 
 	for (guint i = 0; i < G_N_ELEMENTS(revision_marks); i++) {
 		char *p;
@@ -123,7 +122,15 @@ article_title_key(const char *title)
 			memmove(p, p + strlen(revision_marks[i]),
 			    strlen(p + strlen(revision_marks[i])) + 1);
 	}
-	out = g_string_new(NULL);
+	return header_sanitize(t);
+}
+
+char *
+article_title_key(const char *title)
+{
+	g_autofree char *t = article_title_strip_marks(title);
+	GString *out = g_string_new(NULL);
+
 	for (const char *p = t; *p != '\0'; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 		if (!g_unichar_isspace(c) && c != 0x3000)

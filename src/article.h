@@ -38,6 +38,9 @@ const char *article_field_name(enum article_field field);
 /* TITLE says nothing (投稿, 稿件 …). */
 gboolean article_title_is_generic(const char *title);
 
+/* TITLE without revision marks (修改稿, 更正, 第二稿 …), one line. */
+char *article_title_strip_marks(const char *title);
+
 /* TITLE without revision marks (修改稿, 更正 …) and spaces: what makes a
  * revision the same article. */
 char *article_title_key(const char *title);

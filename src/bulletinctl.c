@@ -7,6 +7,8 @@
  *	bulletinctl [-f file] deliveries [N]
  *	bulletinctl [-f file] issue [-y year] N text|html|eml
  *	bulletinctl [-f file] inspect [--json] FILE.eml
+ *	bulletinctl [-f file] command [-e editor] [-b body-file] WORD [ARGS…]
+ *	bulletinctl [-f file] audit [N]
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,7 +34,10 @@ usage(void)
 	    "       bulletinctl [-f file] deliveries [count]\n"
 	    "       bulletinctl [-f file] issue [-y year] number "
 	    "text|html|eml\n"
-	    "       bulletinctl [-f file] inspect [--json] file.eml\n");
+	    "       bulletinctl [-f file] inspect [--json] file.eml\n"
+	    "       bulletinctl [-f file] command [-e editor] [-b body-file] "
+	    "word [args...]\n"
+	    "       bulletinctl [-f file] audit [count]\n");
 	exit(2);
 }
 
@@ -63,10 +68,10 @@ show_messages(struct bulletin *b, int limit)
 	}
 	for (guint i = 0; i < rows->len; i++) {
 		const struct message_summary *s = rows->pdata[i];
-		printf("%" G_GINT64_FORMAT "\tuid %u\t%s\t%s\t%s\t%s\t(%s)\n",
-		    s->id, s->uid, s->state, s->unit ? s->unit : "-",
+		printf("%" G_GINT64_FORMAT "\tuid %u\t%s\t%s\t%s\t%s\t(%s)"
+		    "\t%s\n", s->id, s->uid, s->state, s->unit ? s->unit : "-",
 		    s->sender ? s->sender : "-", s->subject ? s->subject : "",
-		    s->reason ? s->reason : "");
+		    s->reason ? s->reason : "", s->title ? s->title : "-");
 	}
 	return 0;
 }
@@ -95,7 +100,8 @@ show_deliveries(struct bulletin *b, int limit)
 static int
 show_issue(struct bulletin *b, int year, int number, const char *format)
 {
-	gint64 id = store_find_issue(b->store, year, number, NULL);
+	gint64 id = store_find_issue(b->store, ISSUE_REGULAR, year, number,
+	    NULL);
 	g_autoptr(GBytes) raw = id ? store_issue_message(b->store, id, NULL) :
 	    NULL;
 	g_autofree char *text = NULL;
@@ -136,6 +142,72 @@ issue_command(struct bulletin *b, int argc, char **argv)
 	return show_issue(b, year, atoi(argv[1]), argv[2]);
 }
 
+static int
+show_audit(struct bulletin *b, int limit)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GPtrArray) rows = store_list_commands(b->store, limit,
+	    &error);
+
+	if (rows == NULL) {
+		fprintf(stderr, "bulletinctl: %s\n", error->message);
+		return 1;
+	}
+	for (guint i = 0; i < rows->len; i++)
+		puts(rows->pdata[i]);
+	return 0;
+}
+
+/* The editor to act as: -e ADDRESS, else the first with role editor. */
+static const struct editor *
+local_editor(const struct config *c, const char *address)
+{
+	if (address != NULL)
+		return config_find_editor(c, address);
+	for (guint i = 0; i < c->editors->len; i++) {
+		const struct editor *e = c->editors->pdata[i];
+		if (e->edits)
+			return e;
+	}
+	return NULL;
+}
+
+/* An editor's command, run here through the same code as by mail. */
+static int
+run_command(struct bulletin *b, int argc, char **argv)
+{
+	const char *address = NULL, *body_file = NULL;
+	g_autofree char *body = NULL, *subject = NULL;
+	g_autoptr(GString) out = g_string_new(NULL);
+	g_autoptr(GError) error = NULL;
+	const struct editor *editor;
+	int i = 1;
+
+	for (; i + 1 < argc && argv[i][0] == '-'; i += 2) {
+		if (strcmp(argv[i], "-e") == 0)
+			address = argv[i + 1];
+		else if (strcmp(argv[i], "-b") == 0)
+			body_file = argv[i + 1];
+		else
+			usage();
+	}
+	if (i >= argc || (editor = local_editor(b->config, address)) == NULL)
+		usage();
+	if (body_file != NULL && !g_file_get_contents(body_file, &body, NULL,
+	    &error)) {
+		fprintf(stderr, "bulletinctl: %s\n", error->message);
+		return 1;
+	}
+	subject = g_strjoinv(" ", argv + i);
+	if (!command_run_local(b, editor, subject, body ? body : "", out,
+	    &error)) {
+		fprintf(stderr, "bulletinctl: %s\n", error->message);
+		return 1;
+	}
+	fputs(out->str, stdout);
+	return 0;
+}
+
 /* What the daemon would do with a message, changing nothing. */
 static int
 inspect(const struct config *c, int argc, char **argv)
@@ -173,6 +245,10 @@ run(struct bulletin *b, int argc, char **argv)
 		return show_deliveries(b, limit);
 	if (strcmp(argv[0], "issue") == 0)
 		return issue_command(b, argc, argv);
+	if (strcmp(argv[0], "command") == 0)
+		return run_command(b, argc, argv);
+	if (strcmp(argv[0], "audit") == 0)
+		return show_audit(b, limit);
 	usage();
 }
 

@@ -1,133 +1,203 @@
 /*
- * 确认 / CONFIRM code (or a plain reply to the sign-off request): check the
- * code, check that the draft still renders to what the approver saw, then
- * number the issue and queue one delivery per 报 and 发 member — all in the
- * caller's transaction, so the number and the deliveries exist together.
+ * 确认 / CONFIRM code (or a plain reply to the sign-off request).  For a
+ * finalize: the draft must still render to what the approver saw; then,
+ * in the caller's transaction, the issue gets its number and date, one
+ * delivery per member is queued, and a new draft takes the carried-over
+ * articles.  For a resend: the stored issue is queued to the target.
  */
 #include <string.h>
 
-#include "code.h"
+#include "clock.h"
 #include "command.h"
 #include "issue.h"
 #include "log.h"
 #include "mail.h"
 #include "notify.h"
 #include "render.h"
+#include "signoff.h"
 
 static gboolean
-queue_list(struct cmd_request *req, gint64 issue, const char *list,
-    const struct mail_list *ml, GError **error)
+queue_list(struct cmd_request *req, const struct signoff *s,
+    const char *list, const struct mail_list *ml, GError **error)
 {
 	for (guint i = 0; i < ml->members->len; i++)
-		if (!store_queue_mail(req->b->store, "issue", issue, list,
-		    ml->members->pdata[i], NULL, error))
+		if (!store_queue_mail(req->b->store, "issue", s->issue, s->id,
+		    list, ml->members->pdata[i], NULL, error))
 			return FALSE;
 	return TRUE;
 }
 
+/* The lists a target names ("all", "bao", "fa", "song"), or an address. */
 static gboolean
-send_issue(struct cmd_request *req, const struct signoff *s,
-    const struct rendered_issue *r, GError **error)
+cmd_queue_target(struct cmd_request *req, const struct signoff *s,
+    const char *target, GError **error)
 {
 	const struct config *c = req->b->config;
+	gboolean all = target == NULL || strcmp(target, "all") == 0;
+
+	if (target != NULL && strchr(target, '@') != NULL)
+		return store_queue_mail(req->b->store, "issue", s->issue, s->id,
+		    "extra", target, NULL, error);
+	return (!(all || strcmp(target, "bao") == 0) ||
+	    queue_list(req, s, "bao", &c->bao, error)) &&
+	    (!(all || strcmp(target, "song") == 0) ||
+	    queue_list(req, s, "song", &c->song, error)) &&
+	    (!(all || strcmp(target, "fa") == 0) ||
+	    queue_list(req, s, "fa", &c->fa, error));
+}
+
+static gboolean
+start_next_draft(struct cmd_request *req, gint64 sent, GError **error)
+{
+	gint64 next = store_draft_issue(req->b->store, error);
+
+	return next != 0 && store_carry_deferred(req->b->store, sent, next,
+	    error);
+}
+
+static gboolean
+send_issue(struct cmd_request *req, const struct signoff *s,
+    const struct issue_view *v, GError **error)
+{
+	const struct config *c = req->b->config;
+	struct rendered_issue *r = render_issue(c, v);
 	g_autofree char *tag = g_strdup_printf("issue.%d.%d", s->year,
 	    s->number);
 	g_autofree char *message_id = mail_make_message_id(c, tag);
 	g_autoptr(GBytes) message = render_issue_message(c, r, message_id);
-	g_autofree char *notice = NULL;
+	g_autofree char *notice = g_strdup_printf("%s已由 %s 签发（%s），"
+	    "正在按报、发名单发送。\n", r->subject, req->editor->name, v->date);
+	gboolean ok;
 
-	if (!store_issue_sent(req->b->store, s->issue, s->year, s->number,
-	    s->date, message, error) ||
-	    !queue_list(req, s->issue, "bao", &c->bao, error) ||
-	    !queue_list(req, s->issue, "fa", &c->fa, error))
-		return FALSE;
-	log_info("issue %d/%d signed off by %s: %u + %u recipients", s->year,
-	    s->number, s->approver, c->bao.members->len, c->fa.members->len);
-	g_string_append_printf(req->reply, "第%d期已签发，正在发送：报 %u 个地址，发 %u 个地址。\n",
-	    s->number, c->bao.members->len, c->fa.members->len);
-	notice = g_strdup_printf("第%d期已由 %s 签发（%s），正在按报、发名单发送。\n",
-	    s->number, req->editor->name, s->date);
-	return notify_queue_editors(req->b->store, c, r->subject, notice,
+	ok = store_issue_sent(req->b->store, s->issue, s->kind, s->year,
+	    s->number, v->total_number, v->date, message, s->digest, error) &&
+	    cmd_queue_target(req, s, NULL, error) &&
+	    start_next_draft(req, s->issue, error) &&
+	    notify_queue_editors(req->b->store, c, r->subject, notice, NULL,
 	    error);
+	if (ok) {
+		log_info("issue %s %d/%d signed off by %s", issue_kind_name(
+		    s->kind), s->year, s->number, s->approver);
+		g_string_append_printf(req->reply, "%s已签发，正在发送：报 %u、"
+		    "发 %u 个地址。\n", r->subject, c->bao.members->len +
+		    c->song.members->len, c->fa.members->len);
+	}
+	rendered_issue_free(r);
+	return ok;
 }
 
-/* The draft must still render to exactly what the approver saw. */
+/* Refuse a finalize whose draft or number changed since the preview. */
 static gboolean
-check_and_send(struct cmd_request *req, const struct signoff *s,
-    GError **error)
+finalize_still_valid(struct cmd_request *req, const struct signoff *s,
+    const struct issue_view *v, GError **error)
 {
-	const struct config *c = req->b->config;
-	struct issue_view *v;
-	struct rendered_issue *r;
-	gboolean ok = TRUE;
-	int next = store_next_number(req->b->store, s->year,
-	    c->bulletin.first_number, error);
+	g_autofree char *digest = render_issue_digest(req->b->config, v);
+	int next = store_next_number(req->b->store, s->kind, v->year,
+	    req->b->config->bulletin.first_number, error);
 
-	if (next == 0)
+	if (v->id != s->issue || v->year != s->year || next != s->number) {
+		cmd_refuse(req, "issue number changed", "预览之后编号已变化"
+		    "（已有其他一期发出，或已跨年），本确认码作废，未发送。"
+		    "请重新发送“定稿”。\n");
 		return FALSE;
-	v = issue_load_draft_as(c, req->b->store, s->year, s->number, s->date,
-	    error);
-	if (v == NULL)
-		return FALSE;
-	r = render_issue(c, v);
-	if (v->id != s->issue || next != s->number ||
-	    strcmp(r->digest, s->digest) != 0) {
+	}
+	if (strcmp(digest, s->digest) != 0) {
 		log_warn("confirmation for issue %d refused: draft changed",
 		    s->number);
-		g_string_append(req->reply, "草稿在预览之后已有改动，本确认码作废，未发送。\n"
-		    "请重新发送“定稿”，审核新的预览后再确认。\n");
-	} else if (store_use_signoff(req->b->store, s->id, error))
-		ok = send_issue(req, s, r, error);
-	rendered_issue_free(r);
+		cmd_refuse(req, "draft changed", "草稿在预览之后已有改动，本确认码作废，"
+		    "未发送。\n请重新发送“定稿”，审核新的预览后再确认。\n");
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean
+confirm_finalize(struct cmd_request *req, const struct signoff *s,
+    GError **error)
+{
+	g_autoptr(GDateTime) now = clock_now();
+	g_autofree char *date = issue_format_date(now);
+	struct issue_view *v = issue_load_draft_as(req->b->config,
+	    req->b->store, s->kind, g_date_time_get_year(now), s->number, date,
+	    error);
+	gboolean ok = TRUE;
+
+	if (v == NULL)
+		return FALSE;
+	if (finalize_still_valid(req, s, v, error) &&
+	    store_use_signoff(req->b->store, s->id, error))
+		ok = send_issue(req, s, v, error);
+	else if (req->refused == NULL)
+		ok = FALSE;
 	issue_view_free(v);
 	return ok;
 }
 
+static gboolean
+confirm_resend(struct cmd_request *req, const struct signoff *s,
+    GError **error)
+{
+	g_autoptr(GBytes) message = store_issue_message(req->b->store,
+	    s->issue, error);
+	g_autofree char *digest = NULL;
+
+	if (message == NULL)
+		return FALSE;
+	digest = g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, message);
+	if (strcmp(digest, s->digest) != 0) {
+		cmd_refuse(req, "issue changed", "该期简报的存档与预览不符，未发送。\n");
+		return TRUE;
+	}
+	if (!store_use_signoff(req->b->store, s->id, error) ||
+	    !cmd_queue_target(req, s, s->target, error))
+		return FALSE;
+	g_string_append_printf(req->reply, "第%d期正在重发给：%s。\n", s->number,
+	    s->target ? s->target : "全部名单");
+	return TRUE;
+}
+
 /* Why S cannot be used now, or NULL. */
 static const char *
-refusal(const struct cmd_request *req, const struct signoff *s)
+refusal(const struct cmd_request *req, const struct signoff *s,
+    const char **reason_r)
 {
-	if (g_ascii_strcasecmp(s->approver, req->editor->address) != 0)
+	g_autoptr(GDateTime) now = clock_now();
+
+	if (g_ascii_strcasecmp(s->approver, req->editor->address) != 0) {
+		*reason_r = "code of another signer";
 		return "该确认码不是发给您的，未发送。\n";
-	if (s->used)
-		return NULL;
-	if (g_get_real_time() / G_USEC_PER_SEC > s->expires)
+	}
+	if (!s->used && g_date_time_to_unix(now) > s->expires) {
+		*reason_r = "expired";
 		return "确认码已过期，未发送。请重新发送“定稿”获取新的确认码。\n";
+	}
 	return NULL;
 }
 
 static gboolean
 cmd_confirm_run(struct cmd_request *req, GError **error)
 {
-	g_autofree char *code = code_find(req->args);
-	g_autofree char *hash = NULL;
-	struct signoff *s = NULL;
-	const char *why;
+	struct signoff *s = signoff_from_request(req, error);
+	const char *why, *reason = NULL;
 	gboolean ok = TRUE;
 
-	if (code == NULL)
-		code = code_find(req->m->threading);
-	if (code != NULL) {
-		hash = code_hash(code);
-		s = store_find_signoff(req->b->store, hash, error);
-	}
-	if (s == NULL || !code_matches(req->b->key, s, code)) {
-		log_warn("confirmation from %s with an invalid code",
-		    req->editor->address);
-		g_string_append(req->reply, "确认码无效，未发送。请核对签发确认邮件中的确认码。\n");
-	} else if ((why = refusal(req, s)) != NULL)
-		g_string_append(req->reply, why);
+	if (s == NULL)
+		return req->refused != NULL;
+	if ((why = refusal(req, s, &reason)) != NULL)
+		cmd_refuse(req, reason, why);
 	else if (s->used)
 		g_string_append_printf(req->reply, "第%d期已经签发，无需重复确认。\n",
 		    s->number);
+	else if (strcmp(s->command, "resend") == 0)
+		ok = confirm_resend(req, s, error);
 	else
-		ok = check_and_send(req, s, error);
+		ok = confirm_finalize(req, s, error);
 	signoff_free(s);
 	return ok;
 }
 
 const struct cmd_entry cmd_confirm_entry = {
-	"确认", "CONFIRM", CMD_SIGNER,
+	"确认", "CONFIRM", CMD_SIGNER, FALSE,
 	"签发：“确认 确认码”，或直接回复签发确认邮件",
 	cmd_confirm_run,
 };

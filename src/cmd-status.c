@@ -1,5 +1,6 @@
 /* 状态 / STATUS: the draft, article by article, and who has not sent. */
 #include "article.h"
+#include "clock.h"
 #include "command.h"
 #include "issue.h"
 
@@ -70,8 +71,9 @@ list_messages(GString *out, struct store *store, GError **error)
 				counts[j]++;
 		if (g_strcmp0(m->state, "held") == 0 ||
 		    g_strcmp0(m->state, "quarantined") == 0)
-			g_string_append_printf(pending, "  [%s] %s「%s」：%s\n",
-			    state_label(m->state), m->sender ? m->sender : "-",
+			g_string_append_printf(pending, "  [%s #%" G_GINT64_FORMAT
+			    "] %s「%s」：%s\n", state_label(m->state), m->id,
+			    m->sender ? m->sender : "-",
 			    m->subject ? m->subject : "", m->reason);
 	}
 	g_string_append(out, "\n本期来信：");
@@ -102,21 +104,100 @@ list_silent_units(GString *out, const struct config *c,
 	g_string_append_c(out, '\n');
 }
 
+/* Articles of the draft set aside: 缓发 and 撤稿. */
+static gboolean
+list_set_aside(GString *out, struct bulletin *b, gint64 draft,
+    GError **error)
+{
+	static const struct {
+		const char *state;
+		const char *label;
+	} kinds[] = { { "deferred", "缓发（留待下期）" }, { "dropped", "已撤稿" } };
+
+	for (guint k = 0; k < G_N_ELEMENTS(kinds); k++) {
+		g_autoptr(GPtrArray) list = store_issue_articles_in(b->store,
+		    draft, kinds[k].state, error);
+		if (list == NULL)
+			return FALSE;
+		if (list->len > 0)
+			g_string_append_printf(out, "\n%s：\n", kinds[k].label);
+		for (guint i = 0; i < list->len; i++) {
+			const struct stored_article *a = list->pdata[i];
+			const struct unit *u = config_find_unit(b->config,
+			    a->unit);
+			g_string_append_printf(out, "  %d. 【%s】%s\n", a->seq,
+			    u ? u->name : a->unit, a->title);
+		}
+	}
+	return TRUE;
+}
+
+static const char *const report_lists[][2] = {
+	{ "bao", "报" }, { "song", "送" }, { "fa", "发" }, { "extra", "增发" },
+};
+
+/* The last issue: sent / retrying / failed / bounced per list. */
+static gboolean
+delivery_report(GString *out, struct store *store, GError **error)
+{
+	enum issue_kind kind;
+	int year, number;
+	g_autofree char *date = NULL;
+	gint64 issue = store_last_issue(store, &kind, &year, &number, &date,
+	    error);
+	g_autoptr(GPtrArray) bounced = NULL;
+
+	if (issue == 0)
+		return TRUE;
+	g_string_append_printf(out, "\n上一期（%s第%d期，%s）发送情况：\n",
+	    kind == ISSUE_SUPPLEMENT ? "增刊" : "", number, date);
+	for (guint i = 0; i < G_N_ELEMENTS(report_lists); i++) {
+		const char *l = report_lists[i][0];
+		int sent = store_count_list_deliveries(store, issue, l,
+		    DELIVERY_SENT, error);
+		int retry = store_count_list_deliveries(store, issue, l,
+		    DELIVERY_DEFERRED, error) + store_count_list_deliveries(
+		    store, issue, l, DELIVERY_PENDING, error) +
+		    store_count_list_deliveries(store, issue, l,
+		    DELIVERY_IN_FLIGHT, error);
+		int failed = store_count_list_deliveries(store, issue, l,
+		    DELIVERY_FAILED, error);
+		int bounce = store_count_list_deliveries(store, issue, l,
+		    DELIVERY_BOUNCED, error);
+		if (sent + retry + failed + bounce == 0)
+			continue;
+		g_string_append_printf(out, "  %s：已发送 %d，重试中 %d，失败 %d，"
+		    "退信 %d\n", report_lists[i][1], sent, retry, failed, bounce);
+	}
+	if ((bounced = store_bounced_recipients(store, issue, error)) == NULL)
+		return FALSE;
+	for (guint i = 0; i < bounced->len; i++)
+		g_string_append_printf(out, "  退信：%s\n",
+		    (char *)bounced->pdata[i]);
+	return TRUE;
+}
+
 gboolean
 status_report(struct bulletin *b, GString *out, GError **error)
 {
 	const struct config *c = b->config;
-	g_autoptr(GDateTime) now = g_date_time_new_now_local();
-	struct issue_view *v = issue_load_draft(c, b->store, now, error);
+	g_autoptr(GDateTime) now = clock_now();
+	struct issue_view *v = issue_load_draft(c, b->store, ISSUE_REGULAR, now,
+	    error);
+	gboolean ok;
 
 	if (v == NULL)
 		return FALSE;
 	g_string_append_printf(out, "《%s》草稿（定稿后为第%d期）\n\n",
 	    c->bulletin.title, v->number);
+	if (v->note != NULL)
+		g_string_append_printf(out, "编者按：%s\n\n", v->note);
 	list_articles(out, v);
+	ok = list_set_aside(out, b, v->id, error);
 	list_silent_units(out, c, v);
 	issue_view_free(v);
-	return list_messages(out, b->store, error);
+	return ok && list_messages(out, b->store, error) &&
+	    delivery_report(out, b->store, error);
 }
 
 static gboolean
@@ -126,7 +207,7 @@ cmd_status_run(struct cmd_request *req, GError **error)
 }
 
 const struct cmd_entry cmd_status_entry = {
-	"状态", "STATUS", CMD_ANY_EDITOR,
-	"查看草稿：每篇稿件的编号、单位、标题、字数，以及尚未来稿的单位",
+	"状态", "STATUS", CMD_ANY_EDITOR, FALSE,
+	"草稿：稿件编号、单位、标题、字数、审签/执笔；未来稿单位；待处理来信；上期发送情况。例：状态",
 	cmd_status_run,
 };

@@ -37,9 +37,10 @@ code_letters(GBytes *key, const struct signoff *s)
 	g_autoptr(GHmac) hmac = g_hmac_new(G_CHECKSUM_SHA256,
 	    g_bytes_get_data(key, NULL), g_bytes_get_size(key));
 	g_autofree char *msg = g_strdup_printf("bulletind-signoff-v1\n"
-	    "%" G_GINT64_FORMAT "\n%d\n%d\n%s\n%s\n%s\n%" G_GINT64_FORMAT "\n%s",
-	    s->issue, s->year, s->number, s->date, s->digest, s->approver,
-	    s->expires, s->nonce);
+	    "%s\n%s\n%s\n%" G_GINT64_FORMAT "\n%d\n%d\n%s\n%s\n%s\n%"
+	    G_GINT64_FORMAT "\n%s", s->command, issue_kind_name(s->kind),
+	    s->target ? s->target : "", s->issue, s->year, s->number, s->date,
+	    s->digest, s->approver, s->expires, s->nonce);
 	guint8 mac[32];
 	gsize len = sizeof(mac);
 

@@ -1,9 +1,10 @@
 /*
  * Confirmation codes for sign-off (签发): an HMAC-SHA256, keyed by the
- * secret key file, over everything the sign-off binds — issue, number,
- * date, digest of the rendered issue, approver, expiry and a one-time
- * nonce.  160 bits in RFC 4648 base32, so case-folding clients cannot
- * break it.  Pure functions; results belong to the caller.
+ * secret key file, over everything the sign-off binds — the command and
+ * its target, issue, kind, number, date, digest of the rendered issue,
+ * approver, expiry and a one-time nonce.  160 bits in RFC 4648 base32,
+ * so case-folding clients cannot break it.  Pure functions; results
+ * belong to the caller.
  */
 #ifndef BULLETIN_CODE_H
 #define BULLETIN_CODE_H

@@ -1,15 +1,24 @@
-/* The command table and dispatch; the commands live in cmd-*.c. */
+/*
+ * The command table and dispatch: find the word, check who may use it and
+ * that our own server authenticated the sender, run it, reply, report draft
+ * edits to the other editors, and write the audit log.  The commands
+ * themselves live in cmd-*.c.
+ */
 #include <string.h>
 
+#include "article.h"
+#include "authres.h"
 #include "code.h"
 #include "command.h"
 #include "log.h"
 #include "notify.h"
 
-static const struct cmd_entry *const cmd_table[] = {
-	&cmd_status_entry,
-	&cmd_finalize_entry,
-	&cmd_confirm_entry,
+const struct cmd_entry *const command_table[] = {
+	&cmd_help_entry, &cmd_status_entry, &cmd_preview_entry,
+	&cmd_drop_entry, &cmd_hold_entry, &cmd_restore_entry,
+	&cmd_order_entry, &cmd_note_entry, &cmd_clear_note_entry,
+	&cmd_accept_entry, &cmd_finalize_entry, &cmd_confirm_entry,
+	&cmd_resend_entry, &cmd_stats_entry, NULL,
 };
 
 /* The subject without Re:/回复： prefixes. */
@@ -47,8 +56,8 @@ word_len(const char *s)
 static const struct cmd_entry *
 cmd_lookup(const char *word, gsize len)
 {
-	for (guint i = 0; i < G_N_ELEMENTS(cmd_table); i++) {
-		const struct cmd_entry *e = cmd_table[i];
+	for (guint i = 0; command_table[i] != NULL; i++) {
+		const struct cmd_entry *e = command_table[i];
 		if ((strlen(e->zh) == len && strncmp(word, e->zh, len) == 0) ||
 		    (strlen(e->en) == len &&
 		    g_ascii_strncasecmp(word, e->en, len) == 0))
@@ -57,13 +66,27 @@ cmd_lookup(const char *word, gsize len)
 	return NULL;
 }
 
-static void
-append_help(GString *reply)
+/*
+ * The command SUBJECT (already trimmed) names; *args_r points into it.
+ * A reply to a sign-off request carries its code: that is a 确认.
+ */
+static const struct cmd_entry *
+cmd_for_subject(const struct message *m, const char *subject,
+    const char **args_r)
 {
-	g_string_append(reply, "可用的指令（写在邮件主题开头，中英文均可）：\n");
-	for (guint i = 0; i < G_N_ELEMENTS(cmd_table); i++)
-		g_string_append_printf(reply, "  %s / %s：%s\n",
-		    cmd_table[i]->zh, cmd_table[i]->en, cmd_table[i]->help);
+	const char *s = skip_reply_prefixes(subject);
+	gsize n = word_len(s);
+	const struct cmd_entry *e = cmd_lookup(s, n);
+	g_autofree char *threaded = m ? code_find(m->threading) : NULL;
+
+	*args_r = s + n;
+	while (**args_r == ' ' || **args_r == ':')
+		(*args_r)++;
+	if (g_str_has_prefix(*args_r, "："))
+		*args_r += strlen("：");
+	if (e != NULL)
+		return e;
+	return threaded != NULL ? &cmd_confirm_entry : NULL;
 }
 
 static gboolean
@@ -80,56 +103,208 @@ role_allows(const struct editor *editor, enum cmd_role role)
 	return FALSE;
 }
 
-/*
- * The command SUBJECT (already trimmed) names; *args_r points into it.
- * A reply to a sign-off request carries its code: that is a 确认.
- */
-static const struct cmd_entry *
-cmd_for_message(const struct message *m, const char *subject,
-    const char **args_r)
+void
+cmd_refuse(struct cmd_request *req, const char *reason, const char *text)
 {
-	const char *s = skip_reply_prefixes(subject);
-	gsize n = word_len(s);
-	const struct cmd_entry *e = cmd_lookup(s, n);
-	g_autofree char *threaded = code_find(m->threading);
+	req->refused = reason;
+	g_string_append(req->reply, text);
+}
 
-	*args_r = s + n;
-	if (e != NULL)
-		return e;
-	return threaded != NULL ? &cmd_confirm_entry : NULL;
+/* Our own server says the From domain failed authentication. */
+static gboolean
+unauthenticated(struct cmd_request *req)
+{
+	const char *authserv = req->b->config->authserv_id;
+	const char *why;
+
+	if (authserv == NULL || req->m == NULL)
+		return FALSE;
+	if (!authres_failed(authserv, strrchr(req->editor->address, '@') + 1,
+	    req->m->auth_results, &why))
+		return FALSE;
+	log_warn("command from %s refused: %s at %s", req->editor->address,
+	    why, authserv);
+	cmd_refuse(req, why, "本邮件未通过发件域名认证（DMARC/DKIM/SPF），指令未执行。\n"
+	    "如确为您本人发送，请检查所用邮箱的发信设置。\n");
+	return TRUE;
 }
 
 static gboolean
 run_entry(struct cmd_request *req, const struct cmd_entry *e, GError **error)
 {
-	if (e == NULL) {
-		g_string_append(req->reply, "未能识别邮件主题中的指令。\n\n");
-		append_help(req->reply);
-		return TRUE;
+	if (e == NULL || e == &cmd_help_entry) {
+		if (e == NULL)
+			g_string_append(req->reply, "未能识别邮件主题中的指令。\n\n");
+		return cmd_help_entry.run(req, error);
 	}
+	if (unauthenticated(req))
+		return TRUE;
 	if (!role_allows(req->editor, e->role)) {
-		g_string_append_printf(req->reply, "您没有执行“%s”的权限%s。\n",
+		g_autofree char *text = g_strdup_printf("您没有执行“%s”的权限%s。\n",
 		    e->zh, e->role == CMD_SIGNER ? "（仅签发人可用）" : "");
+		cmd_refuse(req, "not permitted for this editor", text);
 		return TRUE;
 	}
 	return e->run(req, error);
 }
 
+/* Draft edits apply at once; the other editors see each one. */
+static gboolean
+report_edit(struct cmd_request *req, const struct cmd_entry *e,
+    GError **error)
+{
+	g_autofree char *subject = NULL;
+	g_autofree char *text = NULL;
+
+	if (e == NULL || !e->edits_draft || req->refused != NULL)
+		return TRUE;
+	subject = g_strdup_printf("【草稿变动】%s 执行了“%s”", req->editor->name,
+	    e->zh);
+	text = g_strdup_printf("%s <%s> 对草稿执行了“%s %s”：\n\n%s\n"
+	    "如非本人操作，请立即核查并撤销。\n", req->editor->name,
+	    req->editor->address, e->zh, req->args, req->reply->str);
+	return notify_queue_editors(req->b->store, req->b->config, subject,
+	    text, req->editor, error);
+}
+
+static gboolean
+audit(struct cmd_request *req, const struct cmd_entry *e, gint64 message,
+    GError **error)
+{
+	struct command_row row = { message, req->editor->address,
+	    e ? e->en : "UNKNOWN", req->args,
+	    req->refused ? "refused" : e && e != &cmd_help_entry ? "done" :
+	    "help", req->refused };
+
+	log_info("command %s %s from %s: %s%s%s", row.command, req->args,
+	    req->editor->address, row.decision, req->refused ? ": " : "",
+	    req->refused ? req->refused : "");
+	return store_add_command(req->b->store, &row, error);
+}
+
+/* Run what SUBJECT names; the reply text and attachments end up in REQ. */
+static gboolean
+dispatch(struct cmd_request *req, const char *subject, gint64 message,
+    GError **error)
+{
+	g_autofree char *trimmed = g_strstrip(g_strdup(subject));
+	const struct cmd_entry *e = cmd_for_subject(req->m, trimmed,
+	    &req->args);
+
+	return run_entry(req, e, error) && report_edit(req, e, error) &&
+	    audit(req, e, message, error);
+}
+
+static void
+request_init(struct cmd_request *req, struct bulletin *b,
+    const struct message *m, const struct editor *editor)
+{
+	memset(req, 0, sizeof(*req));
+	req->b = b;
+	req->m = m;
+	req->editor = editor;
+	req->reply = g_string_new(NULL);
+	req->attachments = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)message_attachment_free);
+}
+
+static void
+request_clear(struct cmd_request *req)
+{
+	g_string_free(req->reply, TRUE);
+	g_ptr_array_unref(req->attachments);
+}
+
 gboolean
-command_execute(struct bulletin *b, const struct message *m,
+command_execute(struct bulletin *b, const struct message *m, gint64 message,
     const struct editor *editor, GError **error)
 {
-	g_autoptr(GString) reply = g_string_new(NULL);
-	g_autofree char *trimmed = g_strstrip(g_strdup(m->subject));
-	struct cmd_request req = { b, m, editor, NULL, reply };
-	const struct cmd_entry *e = cmd_for_message(m, trimmed, &req.args);
+	struct cmd_request req;
 	g_autofree char *subject = NULL;
+	gboolean ok;
 
-	log_info("command %s from %s (message %s)", e ? e->en : "unknown",
-	    editor->address, m->message_id ? m->message_id : "-");
-	if (!run_entry(&req, e, error))
-		return FALSE;
+	request_init(&req, b, m, editor);
+	ok = dispatch(&req, m->subject, message, error);
 	subject = g_strdup_printf("回复：%s", *m->subject ? m->subject : "指令");
-	return notify_queue_reply(b->store, b->config, "reply", editor->name,
-	    editor->address, subject, reply->str, m->message_id, error);
+	ok = ok && notify_queue_reply(b->store, b->config, "reply",
+	    editor->name, editor->address, subject, req.reply->str,
+	    m->message_id, req.attachments, error);
+	request_clear(&req);
+	return ok;
+}
+
+gboolean
+command_run_local(struct bulletin *b, const struct editor *editor,
+    const char *subject, const char *body, GString *out, GError **error)
+{
+	struct message m = { 0 };
+	struct cmd_request req;
+	gboolean ok;
+
+	m.subject = (char *)subject;
+	m.plain = (char *)body;
+	m.threading = (char *)"";
+	if (!store_begin(b->store, error))
+		return FALSE;
+	request_init(&req, b, &m, editor);
+	ok = dispatch(&req, subject, 0, error);
+	g_string_append(out, req.reply->str);
+	for (guint i = 0; i < req.attachments->len; i++) {
+		const struct attachment *a = req.attachments->pdata[i];
+		g_string_append_printf(out, "\n[附件 %s，%" G_GSIZE_FORMAT " 字节]\n",
+		    a->name, g_bytes_get_size(a->data));
+	}
+	request_clear(&req);
+	if (!ok) {
+		store_rollback(b->store);
+		return FALSE;
+	}
+	return store_commit(b->store, error);
+}
+
+gboolean
+cmd_parse_numbers(const char *args, GArray *numbers)
+{
+	GString *plain = g_string_new(NULL);
+	g_auto(GStrv) words = NULL;
+
+	/* Spaces, commas (both widths) and 、 all separate numbers. */
+	for (const char *p = args; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (c == ',' || c == 0xff0c || c == 0x3001 || c == ';' ||
+		    g_unichar_isspace(c))
+			g_string_append_c(plain, ' ');
+		else
+			g_string_append_unichar(plain, c);
+	}
+	words = g_strsplit(plain->str, " ", -1);
+	g_string_free(plain, TRUE);
+	for (guint i = 0; words[i] != NULL; i++) {
+		char *end;
+		gint64 n;
+		int v;
+		if (*words[i] == '\0')
+			continue;
+		n = g_ascii_strtoll(words[i], &end, 10);
+		if (*end != '\0' || n < 1 || n > 100000)
+			return FALSE;
+		v = n;
+		g_array_append_val(numbers, v);
+	}
+	return numbers->len > 0;
+}
+
+char *
+cmd_body_text(const struct cmd_request *req)
+{
+	const struct message *m = req->m;
+	g_autofree char *html = NULL;
+
+	if (m->plain != NULL && !article_is_stub(m->plain))
+		return article_body_from_text(m->plain, NULL);
+	if (m->html != NULL) {
+		html = article_html_to_text(m->html, strlen(m->html));
+		return article_body_from_text(html, NULL);
+	}
+	return g_strdup("");
 }

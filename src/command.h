@@ -1,8 +1,10 @@
 /*
- * Editors' commands, sent by mail: the command word starts the subject
- * (after Re:/回复：), Chinese or English.  One file per command
- * (cmd-*.c), each exporting a struct cmd_entry collected in command.c.
- * Every command gets one reply, to the editor's registered address.
+ * Editors' commands, sent by mail or given to bulletinctl: the command word
+ * starts the subject (after Re:/回复：), Chinese or English, arguments
+ * follow on the subject line, multi-line content comes from the body's own
+ * text.  One file per command (cmd-*.c), each exporting a struct cmd_entry
+ * collected in command.c.  Every command gets one reply, to the editor's
+ * registered address, and one line in the audit log.
  */
 #ifndef BULLETIN_COMMAND_H
 #define BULLETIN_COMMAND_H
@@ -22,29 +24,72 @@ struct cmd_request {
 	const struct editor	*editor;
 	const char		*args;	/* the subject after the word */
 	GString			*reply;	/* the reply's text, filled by run */
+	GPtrArray		*attachments;	/* struct attachment * for the
+						   reply (CSV, preview) */
+	const char		*refused;	/* why it was refused, or NULL */
 };
 
 struct cmd_entry {
 	const char	*zh;
 	const char	*en;
 	enum cmd_role	 role;
-	const char	*help;		/* one line, Chinese */
+	gboolean	 edits_draft;	/* reported to the other editors */
+	const char	*help;		/* Chinese: what it does, an example */
 	/* FALSE with ERROR only when state could not be read or written. */
 	gboolean	(*run)(struct cmd_request *req, GError **error);
 };
 
+extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_status_entry;
+extern const struct cmd_entry cmd_preview_entry;
+extern const struct cmd_entry cmd_drop_entry;
+extern const struct cmd_entry cmd_hold_entry;
+extern const struct cmd_entry cmd_restore_entry;
+extern const struct cmd_entry cmd_order_entry;
+extern const struct cmd_entry cmd_note_entry;
+extern const struct cmd_entry cmd_clear_note_entry;
+extern const struct cmd_entry cmd_accept_entry;
 extern const struct cmd_entry cmd_finalize_entry;
 extern const struct cmd_entry cmd_confirm_entry;
+extern const struct cmd_entry cmd_resend_entry;
+extern const struct cmd_entry cmd_stats_entry;
+
+/* The command table, NULL-terminated (for HELP). */
+extern const struct cmd_entry *const command_table[];
 
 /* The STATUS report of the draft (shared with bulletinctl). */
 gboolean status_report(struct bulletin *b, GString *out, GError **error);
 
 /*
- * Execute the command in M from EDITOR and queue the reply.  Runs inside
- * the caller's transaction; FALSE with ERROR means roll back.
+ * Execute the command in M (recorded as message MESSAGE) from EDITOR and
+ * queue the reply.  Runs inside the caller's transaction; FALSE with ERROR
+ * means roll back.
  */
 gboolean command_execute(struct bulletin *b, const struct message *m,
-    const struct editor *editor, GError **error);
+    gint64 message, const struct editor *editor, GError **error);
+
+/*
+ * The same for bulletinctl: SUBJECT and BODY as if EDITOR had mailed them;
+ * the reply goes to OUT instead of the mailbox.  Runs its own transaction.
+ */
+gboolean command_run_local(struct bulletin *b, const struct editor *editor,
+    const char *subject, const char *body, GString *out, GError **error);
+
+/* Helpers for the commands. */
+
+/* Whole numbers in ARGS ("3 1 2", "3，1，2"); FALSE if anything else. */
+gboolean cmd_parse_numbers(const char *args, GArray *numbers);
+
+/* Refuse: set the reason for the audit log and tell the editor. */
+void cmd_refuse(struct cmd_request *req, const char *reason,
+    const char *text);
+
+/* Move the numbered articles in REQ's args from FROM (a comma-separated
+ * list of states) to TO, reporting each with VERB. */
+gboolean cmd_change_articles(struct cmd_request *req, const char *from,
+    const char *to, const char *verb, GError **error);
+
+/* The body's own text: quotes and signatures removed. */
+char *cmd_body_text(const struct cmd_request *req);
 
 #endif

@@ -30,6 +30,7 @@ static const struct key_spec top_keys[] = {
 	{ "state_dir", KEY_STRING, TRUE }, { "key_file", KEY_STRING, TRUE },
 	{ "code_lifetime", KEY_INT, FALSE }, { "user", KEY_STRING, FALSE },
 	{ "limits", KEY_GROUP, FALSE }, { "render", KEY_GROUP, FALSE },
+	{ "authserv_id", KEY_STRING, FALSE },
 	{ NULL },
 };
 static const struct key_spec limits_keys[] = {
@@ -552,6 +553,7 @@ load_top(struct loader *l, struct config *c, config_setting_t *root)
 	c->key_file = get_string(root, "key_file", "");
 	c->code_lifetime = get_int(root, "code_lifetime", 86400);
 	c->run_as = get_string(root, "user", NULL);
+	c->authserv_id = get_string(root, "authserv_id", NULL);
 	if (c->code_lifetime < 60)
 		loader_error(l, config_setting_get_member(root,
 		    "code_lifetime"), "code_lifetime must be 60 seconds or more");
@@ -649,6 +651,7 @@ config_free(struct config *c)
 	g_free(c->state_dir);
 	g_free(c->key_file);
 	g_free(c->run_as);
+	g_free(c->authserv_id);
 	g_free(c);
 }
 

@@ -81,6 +81,8 @@ struct config {
 	char		*key_file;
 	int		 code_lifetime;	/* seconds a confirmation code lives */
 	char		*run_as;	/* user to drop to when started as root */
+	char		*authserv_id;	/* our server's Authentication-Results
+					   id, or NULL: not checked */
 };
 
 /*

@@ -36,7 +36,7 @@ report_failure(struct bulletin *b, const struct outgoing *o,
 	    o->recipient, g_strcmp0(o->kind, "issue") == 0 ? "简报" : o->kind,
 	    reply ? reply : "（无）");
 	return notify_queue_editors(b->store, b->config, "【投递失败】邮件无法送达",
-	    text, error);
+	    text, NULL, error);
 }
 
 /* Record the outcome of one attempt, in its own transaction. */

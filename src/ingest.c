@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "article.h"
+#include "clock.h"
 #include "command.h"
 #include "crashpoint.h"
 #include "error.h"
@@ -59,13 +60,9 @@ static gboolean
 check_article(struct bulletin *b, struct verdict *v, struct filing *f,
     GError **error)
 {
-	const struct article *art = v->article;
 	g_auto(GStrv) ids = referenced_ids(v->message->threading);
 	gint64 same;
 
-	f->title_key = article_title_key(art->title);
-	f->digest = g_compute_checksum_for_string(G_CHECKSUM_SHA256,
-	    art->body, -1);
 	if ((same = store_find_same_article(b->store, v->unit->code,
 	    f->digest, error)) < 0)
 		return FALSE;
@@ -83,6 +80,10 @@ check_article(struct bulletin *b, struct verdict *v, struct filing *f,
 	if (f->replaces < 0)
 		return FALSE;
 	if (f->replaces > 0) {
+		struct article *revised = v->article;
+		char *title = article_title_strip_marks(revised->title);
+		g_free(revised->title);
+		revised->title = title;
 		v->state = MESSAGE_REPLACED;
 		g_free(v->reason);
 		v->reason = g_strdup_printf("revision of article %d", f->seq);
@@ -119,7 +120,7 @@ tell_conversions(struct bulletin *b, const struct verdict *v, GError **error)
 	g_string_append_printf(text, "\n来稿单位：%s\n标题：%s\n",
 	    v->unit->name, v->article->title);
 	return notify_queue_editors(b->store, b->config, "【需转换】来稿附件格式",
-	    text->str, error);
+	    text->str, NULL, error);
 }
 
 static gboolean
@@ -150,11 +151,11 @@ send_receipt(struct bulletin *b, const struct verdict *v,
     const struct filing *f, GError **error)
 {
 	const struct article *art = v->article;
-	g_autoptr(GDateTime) now = g_date_time_new_now_local();
+	g_autoptr(GDateTime) now = clock_now();
 	g_autofree char *subject = g_strdup_printf("来稿已收到：%s", art->title);
 	g_autofree char *text = NULL;
-	int number = store_next_number(b->store, g_date_time_get_year(now),
-	    b->config->bulletin.first_number, error);
+	int number = store_next_number(b->store, ISSUE_REGULAR,
+	    g_date_time_get_year(now), b->config->bulletin.first_number, error);
 
 	if (number == 0)
 		return FALSE;
@@ -164,24 +165,28 @@ send_receipt(struct bulletin *b, const struct verdict *v,
 	    f->replaces > 0 ? f->seq : 0);
 	return notify_queue_reply(b->store, b->config, "receipt", v->unit->name,
 	    v->message->from_address, subject, text, v->message->message_id,
-	    error) && tell_conversions(b, v, error);
+	    NULL, error) && tell_conversions(b, v, error);
 }
 
 static gboolean
-tell_editors(struct bulletin *b, const struct verdict *v, GError **error)
+tell_editors(struct bulletin *b, const struct verdict *v, gint64 message,
+    GError **error)
 {
 	const struct message *m = v->message;
 	gboolean held = v->state == MESSAGE_HELD;
 	g_autofree char *text = g_strdup_printf(
 	    "以下邮件未编入简报%s，待编辑处理：\n\n"
-	    "发件人：%s%s%s\n主题：%s\n原因：%s\n",
-	    held ? "（暂缓处理）" : "", m && m->from_name ? m->from_name : "",
+	    "编号：%" G_GINT64_FORMAT "\n发件人：%s%s%s\n主题：%s\n原因：%s\n\n"
+	    "如确属来稿，可发送主题为“采用 %" G_GINT64_FORMAT " 单位代码”的邮件编入。\n",
+	    held ? "（暂缓处理）" : "", message,
+	    m && m->from_name ? m->from_name : "",
 	    m && m->from_name ? " " : "",
 	    m && m->from_address ? m->from_address : "（无）",
-	    m ? m->subject : "（无法解析）", v->reason);
+	    m ? m->subject : "（无法解析）", v->reason, message);
 
 	return notify_queue_editors(b->store, b->config, held ?
-	    "【暂缓】一篇来稿已暂缓编入" : "【待处理】一封来信已隔离", text, error);
+	    "【暂缓】一篇来稿已暂缓编入" : "【待处理】一封来信已隔离", text,
+	    NULL, error);
 }
 
 static gboolean
@@ -210,11 +215,12 @@ act(struct bulletin *b, struct verdict *v, struct filing *f, gint64 message,
 		    send_receipt(b, v, f, error);
 	case MESSAGE_HELD:
 		return file_article(b, v, f, message, error) &&
-		    tell_editors(b, v, error);
+		    tell_editors(b, v, message, error);
 	case MESSAGE_COMMAND:
-		return command_execute(b, v->message, v->editor, error);
+		return command_execute(b, v->message, message, v->editor,
+		    error);
 	case MESSAGE_QUARANTINED:
-		return tell_editors(b, v, error);
+		return tell_editors(b, v, message, error);
 	case MESSAGE_IGNORED:
 		return note_bounce(b, v, error);
 	case MESSAGE_DUPLICATE:
@@ -249,9 +255,14 @@ record(struct bulletin *b, struct verdict *v, struct message_row *row,
 		g_free(v->reason);
 		v->reason = g_strdup("same Message-ID or content as an earlier "
 		    "message");
-	} else if (v->state == MESSAGE_FILED && !check_article(b, v, &f,
-	    error))
-		goto out;
+	} else if (v->article != NULL) {
+		f.title_key = article_title_key(v->article->title);
+		f.digest = g_compute_checksum_for_string(G_CHECKSUM_SHA256,
+		    v->article->body, -1);
+		if (v->state == MESSAGE_FILED && !check_article(b, v, &f,
+		    error))
+			goto out;
+	}
 	row->state = v->state;
 	row->reason = v->reason;
 	row->unit = v->unit ? v->unit->code : NULL;

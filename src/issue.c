@@ -63,15 +63,30 @@ issue_article_new(const struct config *config, struct stored_article *s)
 	return a;
 }
 
+static int
+total_number(const struct config *config, struct store *store,
+    GError **error)
+{
+	int sent;
+
+	if (!config->render.total_number)
+		return 0;
+	if ((sent = store_count_sent(store, error)) < 0)
+		return -1;
+	return config->render.total_offset + sent + 1;
+}
+
 struct issue_view *
 issue_load_draft_as(const struct config *config, struct store *store,
-    int year, int number, const char *date, GError **error)
+    enum issue_kind kind, int year, int number, const char *date,
+    GError **error)
 {
 	gint64 id = store_draft_issue(store, error);
 	g_autoptr(GPtrArray) stored = NULL;
 	struct issue_view *view;
+	int total;
 
-	if (id == 0)
+	if (id == 0 || (total = total_number(config, store, error)) < 0)
 		return NULL;
 	if ((stored = store_issue_articles(store, id, error)) == NULL)
 		return NULL;
@@ -79,7 +94,10 @@ issue_load_draft_as(const struct config *config, struct store *store,
 	view->id = id;
 	view->year = year;
 	view->number = number;
+	view->supplement = kind == ISSUE_SUPPLEMENT;
+	view->total_number = total;
 	view->date = g_strdup(date);
+	view->note = store_issue_note(store, id, NULL);
 	view->articles = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)issue_article_free);
 	for (guint i = 0; i < stored->len; i++)
@@ -90,16 +108,17 @@ issue_load_draft_as(const struct config *config, struct store *store,
 
 struct issue_view *
 issue_load_draft(const struct config *config, struct store *store,
-    GDateTime *now, GError **error)
+    enum issue_kind kind, GDateTime *now, GError **error)
 {
 	int year = g_date_time_get_year(now);
-	int number = store_next_number(store, year,
+	int number = store_next_number(store, kind, year,
 	    config->bulletin.first_number, error);
 	g_autofree char *date = issue_format_date(now);
 
 	if (number == 0)
 		return NULL;
-	return issue_load_draft_as(config, store, year, number, date, error);
+	return issue_load_draft_as(config, store, kind, year, number, date,
+	    error);
 }
 
 static gboolean

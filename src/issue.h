@@ -40,16 +40,18 @@ struct issue_view {
 };
 
 /*
- * The draft issue as it would go out if signed off on NOW: numbered as the
- * next issue of NOW's year.  NULL and ERROR on a store failure.
+ * The draft issue as it would go out as KIND if signed off on NOW:
+ * numbered as the next issue of that kind in NOW's year, with its 编者按
+ * and 总第N期.  NULL and ERROR on a store failure.
  */
 struct issue_view *issue_load_draft(const struct config *config,
-    struct store *store, GDateTime *now, GError **error);
+    struct store *store, enum issue_kind kind, GDateTime *now,
+    GError **error);
 
 /* The draft with a given number and date (what a sign-off promised). */
 struct issue_view *issue_load_draft_as(const struct config *config,
-    struct store *store, int year, int number, const char *date,
-    GError **error);
+    struct store *store, enum issue_kind kind, int year, int number,
+    const char *date, GError **error);
 
 /* "2026年11月28日" */
 char *issue_format_date(GDateTime *date);

@@ -45,6 +45,7 @@ message_free(struct message *m)
 	g_ptr_array_unref(m->attachments);
 	message_free(m->forwarded);
 	g_free(m->dsn_recipient);
+	g_ptr_array_unref(m->auth_results);
 	g_ptr_array_unref(m->diagnostics);
 	g_free(m);
 }
@@ -99,6 +100,21 @@ return_path(GMimeObject *obj)
 }
 
 static void
+read_auth_results(struct message *m, GMimeObject *obj)
+{
+	GMimeHeaderList *list = g_mime_object_get_header_list(obj);
+	int n = g_mime_header_list_get_count(list);
+
+	for (int i = 0; i < n; i++) {
+		GMimeHeader *h = g_mime_header_list_get_header_at(list, i);
+		if (g_ascii_strcasecmp(g_mime_header_get_name(h),
+		    "Authentication-Results") == 0)
+			g_ptr_array_add(m->auth_results, g_strdup(
+			    g_mime_header_get_raw_value(h)));
+	}
+}
+
+static void
 read_markers(struct message *m, GMimeObject *obj, GMimeObject *body)
 {
 	GMimeContentType *ct = body ? g_mime_object_get_content_type(body) :
@@ -114,6 +130,7 @@ read_markers(struct message *m, GMimeObject *obj, GMimeObject *body)
 	m->is_report = ct != NULL &&
 	    g_mime_content_type_is_type(ct, "multipart", "report");
 	m->bulletind_kind = decoded_header(obj, "X-Bulletind");
+	read_auth_results(m, obj);
 }
 
 static char *
@@ -270,9 +287,23 @@ attachment_name(GMimePart *part)
 	return message_safe_filename(name);
 }
 
-static void
-attachment_free(struct attachment *a)
+struct attachment *
+message_attachment_new(const char *name, const char *content_type,
+    GBytes *data)
 {
+	struct attachment *a = g_new0(struct attachment, 1);
+
+	a->name = message_safe_filename(name);
+	a->content_type = g_strdup(content_type);
+	a->data = g_bytes_ref(data);
+	return a;
+}
+
+void
+message_attachment_free(struct attachment *a)
+{
+	if (a == NULL)
+		return;
 	g_free(a->name);
 	g_free(a->content_type);
 	g_free(a->content_id);
@@ -394,8 +425,9 @@ message_from_gmime(GMimeMessage *msg, int depth)
 	struct walk w = { m, FALSE, FALSE };
 
 	m->diagnostics = g_ptr_array_new_with_free_func(g_free);
+	m->auth_results = g_ptr_array_new_with_free_func(g_free);
 	m->attachments = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)attachment_free);
+	    (GDestroyNotify)message_attachment_free);
 	m->message_id = g_strdup(g_mime_message_get_message_id(msg));
 	read_sender(m, msg);
 	m->return_path = return_path(obj);

@@ -27,6 +27,7 @@ struct message {
 	gboolean	 has_list_header;	/* List-Id, List-Post … */
 	gboolean	 is_report;	/* multipart/report or a DSN part */
 	char		*bulletind_kind;	/* our X-Bulletind header */
+	GPtrArray	*auth_results;	/* raw Authentication-Results (char *) */
 
 	char		*plain;		/* first text/plain body, or NULL */
 	char		*html;		/* first text/html body (markup), or NULL */
@@ -45,6 +46,11 @@ struct attachment {
 	gboolean	 related;	/* an inline part of multipart/related */
 	GBytes		*data;		/* transfer-decoded content */
 };
+
+/* A new attachment (a reference to DATA); free with the function below. */
+struct attachment *message_attachment_new(const char *name,
+    const char *content_type, GBytes *data);
+void message_attachment_free(struct attachment *a);
 
 /* "../a\\b\tc" → "b c": no directories, no controls, not hidden. */
 char *message_safe_filename(const char *name);

@@ -1,5 +1,8 @@
 /* Receipts, replies, notices and sign-off requests; see notify.h. */
+#include <string.h>
+
 #include "mail.h"
+#include "message.h"
 #include "notify.h"
 
 static void
@@ -26,18 +29,63 @@ queue(struct store *store, const char *kind, const char *to,
 {
 	g_autoptr(GBytes) bytes = mail_serialize(msg);
 
-	return store_queue_mail(store, kind, 0, NULL, to, bytes, error);
+	return store_queue_mail(store, kind, 0, 0, NULL, to, bytes, error);
+}
+
+static GMimeObject *attached_message(GBytes *raw);
+
+static GMimeObject *
+attachment_part(const struct attachment *a)
+{
+	GMimePart *part;
+	g_autoptr(GMimeStream) stream = NULL;
+	g_autoptr(GMimeDataWrapper) content = NULL;
+	g_autoptr(GMimeContentType) type = NULL;
+
+	if (strcmp(a->content_type, "message/rfc822") == 0)
+		return attached_message(a->data);
+	part = g_mime_part_new_with_type("application", "octet-stream");
+	type = g_mime_content_type_parse(NULL, a->content_type);
+	g_mime_object_set_content_type(GMIME_OBJECT(part), type);
+	stream = g_mime_stream_mem_new_with_buffer(
+	    g_bytes_get_data(a->data, NULL), g_bytes_get_size(a->data));
+	content = g_mime_data_wrapper_new_with_stream(stream,
+	    GMIME_CONTENT_ENCODING_DEFAULT);
+	g_mime_part_set_content(part, content);
+	g_mime_part_set_content_encoding(part, GMIME_CONTENT_ENCODING_BASE64);
+	g_mime_part_set_filename(part, a->name);
+	return GMIME_OBJECT(part);
+}
+
+/* TEXT alone, or TEXT then ATTACHMENTS in a multipart/mixed. */
+static GMimeObject *
+body_with(const char *text, GPtrArray *attachments)
+{
+	GMimeObject *body = mail_text_part("plain", text);
+	GMimeMultipart *mixed;
+
+	if (attachments == NULL || attachments->len == 0)
+		return body;
+	mixed = g_mime_multipart_new_with_subtype("mixed");
+	g_mime_multipart_add(mixed, body);
+	g_object_unref(body);
+	for (guint i = 0; i < attachments->len; i++) {
+		GMimeObject *part = attachment_part(attachments->pdata[i]);
+		g_mime_multipart_add(mixed, part);
+		g_object_unref(part);
+	}
+	return GMIME_OBJECT(mixed);
 }
 
 gboolean
 notify_queue_reply(struct store *store, const struct config *config,
     const char *kind, const char *to_name, const char *to_address,
     const char *subject, const char *text, const char *in_reply_to,
-    GError **error)
+    GPtrArray *attachments, GError **error)
 {
 	g_autoptr(GMimeMessage) msg = mail_new(config, kind, "auto-replied",
 	    subject, NULL);
-	GMimeObject *body = mail_text_part("plain", text);
+	GMimeObject *body = body_with(text, attachments);
 
 	set_recipient(msg, to_name, to_address);
 	set_in_reply_to(msg, in_reply_to);
@@ -48,14 +96,15 @@ notify_queue_reply(struct store *store, const struct config *config,
 
 gboolean
 notify_queue_editors(struct store *store, const struct config *config,
-    const char *subject, const char *text, GError **error)
+    const char *subject, const char *text, const struct editor *except,
+    GError **error)
 {
 	for (guint i = 0; i < config->editors->len; i++) {
 		const struct editor *e = config->editors->pdata[i];
 		g_autoptr(GMimeMessage) msg = NULL;
 		GMimeObject *body;
 
-		if (!e->edits)
+		if (!e->edits || e == except)
 			continue;
 		msg = mail_new(config, "notice", "auto-generated", subject,
 		    NULL);

@@ -15,16 +15,19 @@
 /*
  * Queue a reply to a message (IN_REPLY_TO: its Message-ID without <>, may
  * be NULL), "Auto-Submitted: auto-replied".  KIND names it in the ledger.
+ * ATTACHMENTS (struct attachment *, may be NULL) follow the text; one of
+ * type message/rfc822 is attached as a message.
  */
 gboolean notify_queue_reply(struct store *store, const struct config *config,
     const char *kind, const char *to_name, const char *to_address,
     const char *subject, const char *text, const char *in_reply_to,
-    GError **error);
+    GPtrArray *attachments, GError **error);
 
-/* Queue one notice to every editor (role "editor"). */
+/* Queue one notice to every editor (role "editor") but EXCEPT (may be
+ * NULL: everyone). */
 gboolean notify_queue_editors(struct store *store,
     const struct config *config, const char *subject, const char *text,
-    GError **error);
+    const struct editor *except, GError **error);
 
 /*
  * Queue a sign-off request to SIGNER: TEXT, then the issue exactly as it

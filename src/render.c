@@ -25,19 +25,38 @@ text_article(GString *out, const struct issue_article *a)
 	g_string_append_printf(out, "\n（%s供稿）\n\n", a->unit_name);
 }
 
+char *
+issue_number_text(const struct issue_view *v)
+{
+	g_autofree char *total = v->total_number > 0 ? g_strdup_printf(
+	    "（总第%d期）", v->total_number) : g_strdup("");
+
+	return g_strdup_printf("%s第%d期%s", v->supplement ? "增刊" : "",
+	    v->number, total);
+}
+
 static char *
 render_text(const struct config *c, const struct issue_view *v)
 {
 	GString *out = g_string_new(NULL);
 
-	g_string_append_printf(out, "%s\n\n第%d期\n\n%s\u3000\u3000%s\n%s\n\n",
-	    c->bulletin.title, v->number, c->bulletin.office, v->date,
+	g_autofree char *number = issue_number_text(v);
+
+	g_string_append_printf(out, "%s\n\n%s\n\n%s\u3000\u3000%s\n%s\n\n",
+	    c->bulletin.title, number, c->bulletin.office, v->date,
 	    RULE_HEAVY);
+	if (v->note != NULL)
+		g_string_append_printf(out, "【编者按】%s\n\n", v->note);
 	for (guint i = 0; i < v->articles->len; i++)
 		text_article(out, v->articles->pdata[i]);
-	g_string_append_printf(out, "%s\n报：%s\n发：%s\n主编：%s\u3000邮箱：%s\n",
-	    RULE_LIGHT, c->bao.label, c->fa.label, c->bulletin.chief_editor,
-	    c->bulletin.mailbox);
+	g_string_append_printf(out, "%s\n报：%s\n", RULE_LIGHT, c->bao.label);
+	if (c->song.label != NULL)
+		g_string_append_printf(out, "送：%s\n", c->song.label);
+	g_string_append_printf(out, "发：%s\n", c->fa.label);
+	if (v->extra_label != NULL)
+		g_string_append_printf(out, "本期增发：%s\n", v->extra_label);
+	g_string_append_printf(out, "主编：%s\u3000邮箱：%s\n",
+	    c->bulletin.chief_editor, c->bulletin.mailbox);
 	return g_string_free(out, FALSE);
 }
 
@@ -54,11 +73,15 @@ static void
 html_masthead(GString *out, const struct config *c,
     const struct issue_view *v)
 {
+	g_autofree char *number = issue_number_text(v);
+
 	g_string_append(out, "<div style=\"text-align:center;color:#c00000;"
 	    "font-size:28px;font-weight:bold;letter-spacing:2px\">");
 	html_escaped(out, c->bulletin.title);
-	g_string_append_printf(out, "</div>\n<div style=\"text-align:center;"
-	    "font-size:18px;margin:8px 0\">第%d期</div>\n", v->number);
+	g_string_append(out, "</div>\n<div style=\"text-align:center;"
+	    "font-size:18px;margin:8px 0\">");
+	html_escaped(out, number);
+	g_string_append(out, "</div>\n");
 	g_string_append(out, "<table width=\"100%\" style=\"border-collapse:"
 	    "collapse;border-bottom:2px solid #c00000\"><tr>"
 	    "<td style=\"text-align:left;padding:4px 0\">");
@@ -91,15 +114,27 @@ html_article(GString *out, const struct issue_article *a)
 	g_string_append(out, "供稿）</p>\n</div>\n");
 }
 
+/* <p>LABEL：TEXT</p> with TEXT escaped. */
 static void
-html_footer(GString *out, const struct config *c)
+html_line(GString *out, const char *label, const char *text)
+{
+	g_string_append_printf(out, "<p>%s：", label);
+	html_escaped(out, text);
+	g_string_append(out, "</p>\n");
+}
+
+static void
+html_footer(GString *out, const struct config *c, const struct issue_view *v)
 {
 	g_string_append(out, "<div style=\"border-top:1px solid #000;"
-	    "margin-top:24px;padding-top:6px\">\n<p>报：");
-	html_escaped(out, c->bao.label);
-	g_string_append(out, "</p>\n<p>发：");
-	html_escaped(out, c->fa.label);
-	g_string_append(out, "</p>\n<p>主编：");
+	    "margin-top:24px;padding-top:6px\">\n");
+	html_line(out, "报", c->bao.label);
+	if (c->song.label != NULL)
+		html_line(out, "送", c->song.label);
+	html_line(out, "发", c->fa.label);
+	if (v->extra_label != NULL)
+		html_line(out, "本期增发", v->extra_label);
+	g_string_append(out, "<p>主编：");
 	html_escaped(out, c->bulletin.chief_editor);
 	g_string_append(out, "\u3000邮箱：");
 	html_escaped(out, c->bulletin.mailbox);
@@ -117,9 +152,15 @@ render_html(const struct config *c, const struct issue_view *v)
 	    "720px;margin:0 auto;font-family:'SimSun','Songti SC',serif;"
 	    "font-size:16px\">\n");
 	html_masthead(out, c, v);
+	if (v->note != NULL) {
+		g_string_append(out, "<div style=\"border:1px solid #c00000;"
+		    "padding:8px 12px;margin:12px 0\"><b>编者按：</b>");
+		html_escaped(out, v->note);
+		g_string_append(out, "</div>\n");
+	}
 	for (guint i = 0; i < v->articles->len; i++)
 		html_article(out, v->articles->pdata[i]);
-	html_footer(out, c);
+	html_footer(out, c, v);
 	g_string_append(out, "</body></html>\n");
 	return g_string_free(out, FALSE);
 }
@@ -140,13 +181,28 @@ struct rendered_issue *
 render_issue(const struct config *config, const struct issue_view *view)
 {
 	struct rendered_issue *r = g_new0(struct rendered_issue, 1);
+	g_autofree char *number = issue_number_text(view);
 
-	r->subject = g_strdup_printf("%s 第%d期", config->bulletin.title,
-	    view->number);
+	r->subject = g_strdup_printf("%s %s", config->bulletin.title, number);
 	r->text = render_text(config, view);
 	r->html = render_html(config, view);
 	r->digest = digest_of(r);
 	return r;
+}
+
+char *
+render_issue_digest(const struct config *config,
+    const struct issue_view *view)
+{
+	struct issue_view undated = *view;
+	struct rendered_issue *r;
+	char *digest;
+
+	undated.date = (char *)"";
+	r = render_issue(config, &undated);
+	digest = g_steal_pointer(&r->digest);
+	rendered_issue_free(r);
+	return digest;
 }
 
 void

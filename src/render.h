@@ -21,7 +21,17 @@ struct rendered_issue {
 
 struct rendered_issue *render_issue(const struct config *config,
     const struct issue_view *view);
+
+/*
+ * The digest a sign-off binds: the issue rendered with its date left out,
+ * since the date printed is the day it is signed off.
+ */
+char *render_issue_digest(const struct config *config,
+    const struct issue_view *view);
 void rendered_issue_free(struct rendered_issue *r);
+
+/* "第3期", "增刊第1期", "第3期（总第45期）" */
+char *issue_number_text(const struct issue_view *view);
 
 /*
  * The issue as recipients get it: multipart/alternative, From the office,

@@ -6,6 +6,24 @@
 #include "error.h"
 #include "store-private.h"
 
+static const char *const issue_kind_names[] = {
+	[ISSUE_REGULAR] = "regular",
+	[ISSUE_SUPPLEMENT] = "supplement",
+};
+
+const char *
+issue_kind_name(enum issue_kind kind)
+{
+	return issue_kind_names[kind];
+}
+
+enum issue_kind
+issue_kind_parse(const char *name)
+{
+	return g_strcmp0(name, "supplement") == 0 ? ISSUE_SUPPLEMENT :
+	    ISSUE_REGULAR;
+}
+
 void
 stored_article_free(struct stored_article *a)
 {
@@ -24,6 +42,8 @@ signoff_free(struct signoff *s)
 {
 	if (s == NULL)
 		return;
+	g_free(s->command);
+	g_free(s->target);
 	g_free(s->date);
 	g_free(s->digest);
 	g_free(s->approver);
@@ -93,8 +113,10 @@ store_add_article(struct store *store, gint64 issue, gint64 message,
 		return 0;
 	st = store_prepare(store, "INSERT INTO articles (issue, seq, message,"
 	    " unit, title, title_key, body, digest, reviewer, writer, phone,"
-	    " state, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    error);
+	    " state, created, replaces, position)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, COALESCE((SELECT position FROM articles WHERE id = ?14),"
+	    " ?2))", error);
 	if (st == NULL)
 		return 0;
 	sqlite3_bind_int64(st, 1, issue);
@@ -112,6 +134,10 @@ store_add_article(struct store *store, gint64 issue, gint64 message,
 		store_bind_text(st, 9 + i, row->fields[i]);
 	store_bind_text(st, 12, row->held ? "held" : "filed");
 	sqlite3_bind_int64(st, 13, g_get_real_time() / G_USEC_PER_SEC);
+	if (row->replaces > 0)
+		sqlite3_bind_int64(st, 14, row->replaces);
+	else
+		sqlite3_bind_null(st, 14);
 	if (!store_step_done(store, st, "add article", error))
 		return 0;
 	*seq_r = seq;
@@ -242,18 +268,20 @@ store_add_attachment(struct store *store, gint64 message, const char *name,
 }
 
 GPtrArray *
-store_issue_articles(struct store *store, gint64 issue, GError **error)
+store_issue_articles_in(struct store *store, gint64 issue, const char *state,
+    GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
 	    "SELECT id, seq, unit, title, body, reviewer, writer, phone"
-	    " FROM articles WHERE issue = ? AND state = 'filed' ORDER BY seq",
-	    error);
+	    " FROM articles WHERE issue = ? AND state = ?"
+	    " ORDER BY position, seq", error);
 	GPtrArray *out;
 	int rc;
 
 	if (st == NULL)
 		return NULL;
 	sqlite3_bind_int64(st, 1, issue);
+	store_bind_text(st, 2, state);
 	out = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)stored_article_free);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -275,16 +303,24 @@ store_issue_articles(struct store *store, gint64 issue, GError **error)
 	return out;
 }
 
+GPtrArray *
+store_issue_articles(struct store *store, gint64 issue, GError **error)
+{
+	return store_issue_articles_in(store, issue, "filed", error);
+}
+
 int
-store_next_number(struct store *store, int year, int first, GError **error)
+store_next_number(struct store *store, enum issue_kind kind, int year,
+    int first, GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT MAX(number) FROM issues WHERE state = 'sent' AND year = ?",
-	    error);
+	    "SELECT MAX(number) FROM issues WHERE state = 'sent' AND"
+	    " kind = ? AND year = ?", error);
 
 	if (st == NULL)
 		return 0;
-	sqlite3_bind_int(st, 1, year);
+	store_bind_text(st, 1, issue_kind_name(kind));
+	sqlite3_bind_int(st, 2, year);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		store_set_error(store, error, "next issue number");
 		return 0;
@@ -294,26 +330,44 @@ store_next_number(struct store *store, int year, int first, GError **error)
 	return sqlite3_column_int(st, 0) + 1;
 }
 
+int
+store_count_sent(struct store *store, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT COUNT(*) FROM issues WHERE state = 'sent'", error);
+
+	if (st == NULL || sqlite3_step(st) != SQLITE_ROW)
+		return -1;
+	return sqlite3_column_int(st, 0);
+}
+
 gboolean
-store_issue_sent(struct store *store, gint64 issue, int year, int number,
-    const char *date, GBytes *message, GError **error)
+store_issue_sent(struct store *store, gint64 issue, enum issue_kind kind,
+    int year, int number, int total, const char *date, GBytes *message,
+    const char *digest, GError **error)
 {
 	sqlite3_stmt *st = store_prepare(store,
-	    "UPDATE issues SET state = 'sent', year = ?, number = ?, date = ?,"
-	    " sent_at = ?, message = ? WHERE id = ? AND state = 'draft'",
-	    error);
+	    "UPDATE issues SET state = 'sent', kind = ?, year = ?, number = ?,"
+	    " total = ?, date = ?, sent_at = ?, message = ?, digest = ?"
+	    " WHERE id = ? AND state = 'draft'", error);
 	gsize len;
 	const void *data;
 
 	if (st == NULL)
 		return FALSE;
 	data = g_bytes_get_data(message, &len);
-	sqlite3_bind_int(st, 1, year);
-	sqlite3_bind_int(st, 2, number);
-	store_bind_text(st, 3, date);
-	sqlite3_bind_int64(st, 4, g_get_real_time() / G_USEC_PER_SEC);
-	sqlite3_bind_blob64(st, 5, data, len, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 6, issue);
+	store_bind_text(st, 1, issue_kind_name(kind));
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_int(st, 3, number);
+	if (total > 0)
+		sqlite3_bind_int(st, 4, total);
+	else
+		sqlite3_bind_null(st, 4);
+	store_bind_text(st, 5, date);
+	sqlite3_bind_int64(st, 6, g_get_real_time() / G_USEC_PER_SEC);
+	sqlite3_bind_blob64(st, 7, data, len, SQLITE_TRANSIENT);
+	store_bind_text(st, 8, digest);
+	sqlite3_bind_int64(st, 9, issue);
 	if (!store_step_done(store, st, "mark issue sent", error))
 		return FALSE;
 	if (sqlite3_changes(store->db) != 1) {
@@ -324,18 +378,144 @@ store_issue_sent(struct store *store, gint64 issue, int year, int number,
 	return TRUE;
 }
 
-gint64
-store_find_issue(struct store *store, int year, int number, GError **error)
+gboolean
+store_carry_deferred(struct store *store, gint64 issue, gint64 next,
+    GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store,
+	    "UPDATE articles SET issue = ?, state = 'filed'"
+	    " WHERE issue = ? AND state = 'deferred'", error);
+
+	if (st == NULL)
+		return FALSE;
+	sqlite3_bind_int64(st, 1, next);
+	sqlite3_bind_int64(st, 2, issue);
+	return store_step_done(store, st, "carry deferred articles", error);
+}
+
+int
+store_set_article_state(struct store *store, gint64 issue, int seq,
+    const char *from, const char *to, GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store,
+	    "UPDATE articles SET state = ?1 WHERE issue = ?2 AND seq = ?3 AND"
+	    " instr(',' || ?4 || ',', ',' || state || ',') > 0", error);
+
+	if (st == NULL)
+		return -1;
+	store_bind_text(st, 1, to);
+	sqlite3_bind_int64(st, 2, issue);
+	sqlite3_bind_int(st, 3, seq);
+	store_bind_text(st, 4, from);
+	if (!store_step_done(store, st, "set article state", error))
+		return -1;
+	return sqlite3_changes(store->db);
+}
+
+static gboolean
+store_set_position(struct store *store, gint64 issue, int seq, int position,
+    GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store, "UPDATE articles"
+	    " SET position = ? WHERE issue = ? AND seq = ?", error);
+
+	if (st == NULL)
+		return FALSE;
+	sqlite3_bind_int(st, 1, position);
+	sqlite3_bind_int64(st, 2, issue);
+	sqlite3_bind_int(st, 3, seq);
+	return store_step_done(store, st, "order articles", error);
+}
+
+gboolean
+store_order_articles(struct store *store, gint64 issue, const int *seqs,
+    int n, GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT id FROM issues WHERE state = 'sent' AND year = ? AND"
-	    " number = ?", error);
+	    "SELECT DISTINCT seq FROM articles WHERE issue = ?"
+	    " ORDER BY position, seq", error);
+	g_autoptr(GArray) order = g_array_new(FALSE, FALSE, sizeof(int));
+
+	if (st == NULL)
+		return FALSE;
+	/* The listed numbers first, the others after in their old order. */
+	g_array_append_vals(order, seqs, n);
+	sqlite3_bind_int64(st, 1, issue);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int seq = sqlite3_column_int(st, 0);
+		gboolean listed = FALSE;
+		for (int i = 0; i < n; i++)
+			listed |= seqs[i] == seq;
+		if (!listed)
+			g_array_append_val(order, seq);
+	}
+	for (guint i = 0; i < order->len; i++)
+		if (!store_set_position(store, issue,
+		    g_array_index(order, int, i), i + 1, error))
+			return FALSE;
+	return TRUE;
+}
+
+char *
+store_issue_note(struct store *store, gint64 issue, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT note FROM issues WHERE id = ?", error);
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, issue);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return NULL;
+	return store_column_dup(st, 0);
+}
+
+gboolean
+store_set_issue_note(struct store *store, gint64 issue, const char *note,
+    GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store,
+	    "UPDATE issues SET note = ? WHERE id = ?", error);
+
+	if (st == NULL)
+		return FALSE;
+	store_bind_text(st, 1, note);
+	sqlite3_bind_int64(st, 2, issue);
+	return store_step_done(store, st, "set note", error);
+}
+
+gint64
+store_find_issue(struct store *store, enum issue_kind kind, int year,
+    int number, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT id FROM issues WHERE state = 'sent' AND kind = ? AND"
+	    " year = ? AND number = ?", error);
 
 	if (st == NULL)
 		return 0;
-	sqlite3_bind_int(st, 1, year);
-	sqlite3_bind_int(st, 2, number);
+	store_bind_text(st, 1, issue_kind_name(kind));
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_int(st, 3, number);
 	return sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+}
+
+gint64
+store_last_issue(struct store *store, enum issue_kind *kind_r, int *year_r,
+    int *number_r, char **date_r, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT id, kind, year, number, date FROM issues"
+	    " WHERE state = 'sent' ORDER BY sent_at DESC, id DESC LIMIT 1",
+	    error);
+
+	if (st == NULL || sqlite3_step(st) != SQLITE_ROW)
+		return 0;
+	*kind_r = issue_kind_parse((const char *)sqlite3_column_text(st, 1));
+	*year_r = sqlite3_column_int(st, 2);
+	*number_r = sqlite3_column_int(st, 3);
+	*date_r = store_column_dup(st, 4);
+	return sqlite3_column_int64(st, 0);
 }
 
 GBytes *
@@ -360,11 +540,14 @@ store_add_signoff(struct store *store, const struct signoff *s,
 {
 	sqlite3_stmt *st = store_prepare(store,
 	    "INSERT INTO signoffs (issue, year, number, date, digest, approver,"
-	    " nonce, code_hash, expires) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    error);
+	    " nonce, code_hash, expires, command, kind, target)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
 	if (st == NULL)
 		return 0;
+	store_bind_text(st, 10, s->command);
+	store_bind_text(st, 11, issue_kind_name(s->kind));
+	store_bind_text(st, 12, s->target);
 	sqlite3_bind_int64(st, 1, s->issue);
 	sqlite3_bind_int(st, 2, s->year);
 	sqlite3_bind_int(st, 3, s->number);
@@ -384,7 +567,8 @@ store_find_signoff(struct store *store, const char *code_hash, GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
 	    "SELECT id, issue, year, number, date, digest, approver, nonce,"
-	    " expires, used FROM signoffs WHERE code_hash = ?", error);
+	    " expires, used, command, kind, target FROM signoffs"
+	    " WHERE code_hash = ?", error);
 	struct signoff *s;
 
 	if (st == NULL)
@@ -403,6 +587,9 @@ store_find_signoff(struct store *store, const char *code_hash, GError **error)
 	s->nonce = store_column_dup(st, 7);
 	s->expires = sqlite3_column_int64(st, 8);
 	s->used = sqlite3_column_int(st, 9) != 0;
+	s->command = store_column_dup(st, 10);
+	s->kind = issue_kind_parse((const char *)sqlite3_column_text(st, 11));
+	s->target = store_column_dup(st, 12);
 	return s;
 }
 

@@ -72,12 +72,13 @@ now_seconds(void)
 
 gboolean
 store_queue_mail(struct store *store, const char *kind, gint64 issue,
-    const char *list, const char *recipient, GBytes *message, GError **error)
+    gint64 batch, const char *list, const char *recipient, GBytes *message,
+    GError **error)
 {
 	sqlite3_stmt *st = store_prepare(store,
 	    "INSERT INTO outbox (kind, issue, list, recipient, message, state,"
-	    " next_attempt, created, updated)"
-	    " VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?)"
+	    " next_attempt, created, updated, batch)"
+	    " VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)"
 	    " ON CONFLICT DO NOTHING", error);
 	gint64 now = now_seconds();
 
@@ -99,6 +100,7 @@ store_queue_mail(struct store *store, const char *kind, gint64 issue,
 	sqlite3_bind_int64(st, 6, now);
 	sqlite3_bind_int64(st, 7, now);
 	sqlite3_bind_int64(st, 8, now);
+	sqlite3_bind_int64(st, 9, batch);
 	return store_step_done(store, st, "queue mail", error);
 }
 
@@ -239,24 +241,6 @@ store_requeue_in_flight(struct store *store, GError **error)
 	return sqlite3_changes(store->db);
 }
 
-int
-store_count_deliveries(struct store *store, gint64 issue,
-    enum delivery_state state, GError **error)
-{
-	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT COUNT(*) FROM outbox WHERE kind = 'issue' AND issue = ?"
-	    " AND state = ?", error);
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, issue);
-	store_bind_text(st, 2, delivery_state_name(state));
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		store_set_error(store, error, "count deliveries");
-		return -1;
-	}
-	return sqlite3_column_int(st, 0);
-}
 
 GPtrArray *
 store_list_deliveries(struct store *store, int limit, GError **error)
@@ -272,5 +256,42 @@ store_list_deliveries(struct store *store, int limit, GError **error)
 	out = g_ptr_array_new_with_free_func((GDestroyNotify)outgoing_free);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		g_ptr_array_add(out, outgoing_from_row(st));
+	return out;
+}
+
+int
+store_count_list_deliveries(struct store *store, gint64 issue,
+    const char *list, enum delivery_state state, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT COUNT(*) FROM outbox WHERE kind = 'issue' AND issue = ?1"
+	    " AND (?2 IS NULL OR list = ?2) AND state = ?3", error);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, issue);
+	store_bind_text(st, 2, list);
+	store_bind_text(st, 3, delivery_state_name(state));
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		store_set_error(store, error, "count deliveries");
+		return -1;
+	}
+	return sqlite3_column_int(st, 0);
+}
+
+GPtrArray *
+store_bounced_recipients(struct store *store, gint64 issue, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT recipient FROM outbox WHERE kind = 'issue' AND issue = ?"
+	    " AND state = 'bounced' ORDER BY id", error);
+	GPtrArray *out;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, issue);
+	out = g_ptr_array_new_with_free_func(g_free);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		g_ptr_array_add(out, store_column_dup(st, 0));
 	return out;
 }

@@ -30,21 +30,24 @@ static const char *const migrations[] = {
 	"CREATE TABLE issues ("
 	"  id INTEGER PRIMARY KEY,"
 	"  state TEXT NOT NULL CHECK (state IN ('draft', 'sent')),"
-	"  year INTEGER, number INTEGER, date TEXT,"
-	"  sent_at INTEGER, message BLOB,"
-	"  UNIQUE (year, number));"
+	"  kind TEXT NOT NULL DEFAULT 'regular'"
+	"    CHECK (kind IN ('regular', 'supplement')),"
+	"  year INTEGER, number INTEGER, total INTEGER, date TEXT, note TEXT,"
+	"  sent_at INTEGER, message BLOB, digest TEXT,"
+	"  UNIQUE (kind, year, number));"
 	"CREATE TABLE articles ("
 	"  id INTEGER PRIMARY KEY,"
 	"  issue INTEGER NOT NULL REFERENCES issues (id),"
-	"  seq INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL, position INTEGER NOT NULL,"
 	"  message INTEGER REFERENCES messages (id),"
 	"  unit TEXT NOT NULL, title TEXT NOT NULL, title_key TEXT NOT NULL,"
 	"  body TEXT NOT NULL, digest TEXT NOT NULL,"
 	"  reviewer TEXT, writer TEXT, phone TEXT,"
-	"  state TEXT NOT NULL CHECK (state IN ('filed', 'replaced', 'held')),"
+	"  state TEXT NOT NULL CHECK (state IN"
+	"    ('filed', 'replaced', 'held', 'dropped', 'deferred')),"
 	"  replaces INTEGER REFERENCES articles (id),"
 	"  created INTEGER NOT NULL);"
-	"CREATE INDEX articles_issue ON articles (issue, state, seq);"
+	"CREATE INDEX articles_issue ON articles (issue, state, position);"
 	"CREATE INDEX articles_unit ON articles (unit, digest);"
 	"CREATE TABLE attachments ("
 	"  id INTEGER PRIMARY KEY,"
@@ -53,6 +56,7 @@ static const char *const migrations[] = {
 	"  size INTEGER NOT NULL, spool TEXT NOT NULL);"
 	"CREATE TABLE signoffs ("
 	"  id INTEGER PRIMARY KEY,"
+	"  command TEXT NOT NULL, kind TEXT NOT NULL, target TEXT,"
 	"  issue INTEGER NOT NULL REFERENCES issues (id),"
 	"  year INTEGER NOT NULL, number INTEGER NOT NULL,"
 	"  date TEXT NOT NULL, digest TEXT NOT NULL,"
@@ -62,12 +66,18 @@ static const char *const migrations[] = {
 	"CREATE TABLE outbox ("
 	"  id INTEGER PRIMARY KEY,"
 	"  kind TEXT NOT NULL, issue INTEGER REFERENCES issues (id),"
+	"  batch INTEGER NOT NULL DEFAULT 0,"
 	"  list TEXT, recipient TEXT NOT NULL, message BLOB,"
 	"  state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
 	"  next_attempt INTEGER NOT NULL, reply TEXT,"
 	"  created INTEGER NOT NULL, updated INTEGER NOT NULL);"
-	"CREATE UNIQUE INDEX outbox_issue_recipient ON outbox (issue, recipient)"
-	"  WHERE kind = 'issue';"
+	"CREATE UNIQUE INDEX outbox_issue_recipient"
+	"  ON outbox (issue, recipient, batch) WHERE kind = 'issue';"
+	"CREATE TABLE commands ("
+	"  id INTEGER PRIMARY KEY,"
+	"  message INTEGER REFERENCES messages (id),"
+	"  sender TEXT NOT NULL, command TEXT NOT NULL, args TEXT,"
+	"  decision TEXT NOT NULL, reason TEXT, at INTEGER NOT NULL);"
 	"CREATE INDEX outbox_due ON outbox (state, next_attempt);",
 };
 
@@ -404,6 +414,7 @@ message_summary_free(struct message_summary *s)
 	g_free(s->sender);
 	g_free(s->subject);
 	g_free(s->unit);
+	g_free(s->title);
 	g_free(s);
 }
 
@@ -411,8 +422,10 @@ GPtrArray *
 store_list_messages(struct store *store, int limit, GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT id, uid, state, reason, sender, subject, unit, received"
-	    " FROM messages ORDER BY id DESC LIMIT ?", error);
+	    "SELECT m.id, m.uid, m.state, m.reason, m.sender, m.subject, m.unit,"
+	    " m.received, (SELECT title FROM articles WHERE message = m.id"
+	    " ORDER BY id DESC LIMIT 1) FROM messages m"
+	    " ORDER BY m.id DESC LIMIT ?", error);
 	GPtrArray *out;
 
 	if (st == NULL)
@@ -430,6 +443,152 @@ store_list_messages(struct store *store, int limit, GError **error)
 		s->subject = store_column_dup(st, 5);
 		s->unit = store_column_dup(st, 6);
 		s->received = sqlite3_column_int64(st, 7);
+		s->title = store_column_dup(st, 8);
+		g_ptr_array_add(out, s);
+	}
+	return out;
+}
+
+/* ---- the audit log ------------------------------------------------------ */
+
+gboolean
+store_add_command(struct store *store, const struct command_row *row,
+    GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store,
+	    "INSERT INTO commands (message, sender, command, args, decision,"
+	    " reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+
+	if (st == NULL)
+		return FALSE;
+	if (row->message > 0)
+		sqlite3_bind_int64(st, 1, row->message);
+	else
+		sqlite3_bind_null(st, 1);
+	store_bind_text(st, 2, row->sender);
+	store_bind_text(st, 3, row->command);
+	store_bind_text(st, 4, row->args);
+	store_bind_text(st, 5, row->decision);
+	store_bind_text(st, 6, row->reason);
+	sqlite3_bind_int64(st, 7, g_get_real_time() / G_USEC_PER_SEC);
+	return store_step_done(store, st, "audit command", error);
+}
+
+GPtrArray *
+store_list_commands(struct store *store, int limit, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT c.id, datetime(c.at, 'unixepoch', 'localtime'), c.sender,"
+	    " c.command, COALESCE(c.args, ''), c.decision,"
+	    " COALESCE(c.reason, ''), COALESCE(m.message_id, '-')"
+	    " FROM commands c LEFT JOIN messages m ON m.id = c.message"
+	    " ORDER BY c.id DESC LIMIT ?", error);
+	GPtrArray *out;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int(st, 1, limit);
+	out = g_ptr_array_new_with_free_func(g_free);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		g_ptr_array_add(out, g_strdup_printf("%lld\t%s\t%s\t%s %s\t%s"
+		    "\t%s\t<%s>", sqlite3_column_int64(st, 0),
+		    sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
+		    sqlite3_column_text(st, 3), sqlite3_column_text(st, 4),
+		    sqlite3_column_text(st, 5), sqlite3_column_text(st, 6),
+		    sqlite3_column_text(st, 7)));
+	return out;
+}
+
+/* ---- quarantine and statistics ------------------------------------------ */
+
+gboolean
+store_get_message(struct store *store, gint64 id, char **state_r,
+    char **spool_r, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT state, spool FROM messages WHERE id = ?", error);
+
+	if (st == NULL)
+		return FALSE;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return FALSE;
+	*state_r = store_column_dup(st, 0);
+	*spool_r = store_column_dup(st, 1);
+	return TRUE;
+}
+
+GBytes *
+store_spool_get(struct store *store, const char *name, GError **error)
+{
+	g_autofree char *path = NULL;
+	char *data;
+	gsize len;
+
+	/* Names come from our own rows, but never leave the spool. */
+	if (strchr(name, '/') != NULL || name[0] == '.') {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE,
+		    "spool: bad name %s", name);
+		return NULL;
+	}
+	path = g_build_filename(store->spool_dir, name, NULL);
+	if (!g_file_get_contents(path, &data, &len, error))
+		return NULL;
+	return g_bytes_new_take(data, len);
+}
+
+gboolean
+store_set_message_state(struct store *store, gint64 id,
+    enum message_state state, const char *reason, const char *unit,
+    GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store,
+	    "UPDATE messages SET state = ?, reason = ?, unit = ? WHERE id = ?",
+	    error);
+
+	if (st == NULL)
+		return FALSE;
+	store_bind_text(st, 1, message_state_name(state));
+	store_bind_text(st, 2, reason);
+	store_bind_text(st, 3, unit);
+	sqlite3_bind_int64(st, 4, id);
+	return store_step_done(store, st, "set message state", error);
+}
+
+void
+unit_stats_free(struct unit_stats *s)
+{
+	if (s == NULL)
+		return;
+	g_free(s->unit);
+	g_free(s);
+}
+
+GPtrArray *
+store_unit_stats(struct store *store, gint64 from, gint64 to, GError **error)
+{
+	/* An article counts once per message; adopted when printed in a
+	 * sent issue (state filed there: not replaced, dropped or held). */
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT m.unit, COUNT(DISTINCT m.id),"
+	    " COUNT(DISTINCT CASE WHEN a.state = 'filed' AND i.state = 'sent'"
+	    "   THEN m.id END)"
+	    " FROM messages m JOIN articles a ON a.message = m.id"
+	    " JOIN issues i ON i.id = a.issue"
+	    " WHERE m.unit IS NOT NULL AND m.received >= ? AND m.received < ?"
+	    " GROUP BY m.unit ORDER BY m.unit", error);
+	GPtrArray *out;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	out = g_ptr_array_new_with_free_func((GDestroyNotify)unit_stats_free);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct unit_stats *s = g_new0(struct unit_stats, 1);
+		s->unit = store_column_dup(st, 0);
+		s->submitted = sqlite3_column_int(st, 1);
+		s->adopted = sqlite3_column_int(st, 2);
 		g_ptr_array_add(out, s);
 	}
 	return out;

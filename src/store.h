@@ -77,6 +77,7 @@ struct message_summary {
 	char		*sender;
 	char		*subject;
 	char		*unit;
+	char		*title;		/* its article's title, or NULL */
 	gint64		 received;	/* unix time */
 };
 
@@ -90,6 +91,14 @@ GPtrArray *store_list_messages(struct store *store, int limit,
     GError **error);
 
 /* ---- issues and articles ----------------------------------------------- */
+
+enum issue_kind {
+	ISSUE_REGULAR,		/* 第N期 */
+	ISSUE_SUPPLEMENT,	/* 增刊第N期, numbered apart */
+};
+
+const char *issue_kind_name(enum issue_kind kind);
+enum issue_kind issue_kind_parse(const char *name);
 
 struct stored_article {
 	gint64		 id;
@@ -111,14 +120,16 @@ struct article_row {
 	const char	*digest;	/* of the body */
 	const char	*fields[3];
 	gboolean	 held;		/* kept out of the draft */
+	gint64		 replaces;	/* the article a revision replaces */
 };
 
 /* The current draft issue's id, creating the draft if there is none. */
 gint64 store_draft_issue(struct store *store, GError **error);
 
 /*
- * File ROW in ISSUE from MESSAGE as number SEQ (0: the next free number);
- * *seq_r gets the number.  Returns the article id, 0 on error.
+ * File ROW in ISSUE from MESSAGE as number SEQ (0: the next free number),
+ * in the place of ROW->replaces if set; *seq_r gets the number.  Returns
+ * the article id, 0 on error.
  */
 gint64 store_add_article(struct store *store, gint64 issue, gint64 message,
     const struct article_row *row, int seq, int *seq_r, GError **error);
@@ -149,17 +160,52 @@ gboolean store_add_attachment(struct store *store, gint64 message,
 GPtrArray *store_issue_articles(struct store *store, gint64 issue,
     GError **error);
 
-/* The number the next issue of YEAR gets (FIRST if none was sent). */
-int store_next_number(struct store *store, int year, int first,
+/* The number the next issue of KIND in YEAR gets (FIRST if none was). */
+int store_next_number(struct store *store, enum issue_kind kind, int year,
+    int first, GError **error);
+
+/* How many issues of any kind were sent before. */
+int store_count_sent(struct store *store, GError **error);
+
+/* Record ISSUE as sent: kind, number, 总第N期 (0: none), date, the exact
+ * message and the digest it was signed off with. */
+gboolean store_issue_sent(struct store *store, gint64 issue,
+    enum issue_kind kind, int year, int number, int total, const char *date,
+    GBytes *message, const char *digest, GError **error);
+
+/* Move ISSUE's deferred (缓发) articles into the draft NEXT. */
+gboolean store_carry_deferred(struct store *store, gint64 issue, gint64 next,
     GError **error);
 
-/* Record ISSUE as sent with its number, date and exact message. */
-gboolean store_issue_sent(struct store *store, gint64 issue, int year,
-    int number, const char *date, GBytes *message, GError **error);
+/*
+ * Change the state of article SEQ of ISSUE from one of FROM (a
+ * comma-separated list such as "filed,deferred") to TO.  Returns the number
+ * of articles changed (0 or 1), -1 on error.
+ */
+int store_set_article_state(struct store *store, gint64 issue, int seq,
+    const char *from, const char *to, GError **error);
 
-/* The id of sent issue NUMBER of YEAR, or 0. */
-gint64 store_find_issue(struct store *store, int year, int number,
-    GError **error);
+/* Put the articles SEQS (N of them) first, in that order. */
+gboolean store_order_articles(struct store *store, gint64 issue,
+    const int *seqs, int n, GError **error);
+
+/* The 编者按 of ISSUE (NULL when none); set it (NULL clears). */
+char *store_issue_note(struct store *store, gint64 issue, GError **error);
+gboolean store_set_issue_note(struct store *store, gint64 issue,
+    const char *note, GError **error);
+
+/* Articles of ISSUE in STATE ("deferred", "dropped" …), by number. */
+GPtrArray *store_issue_articles_in(struct store *store, gint64 issue,
+    const char *state, GError **error);
+
+/* The id of sent issue NUMBER of KIND in YEAR, or 0. */
+gint64 store_find_issue(struct store *store, enum issue_kind kind, int year,
+    int number, GError **error);
+
+/* The last sent issue: id (0 if none), kind, year, number, date (freed
+ * by the caller) and its digest. */
+gint64 store_last_issue(struct store *store, enum issue_kind *kind_r,
+    int *year_r, int *number_r, char **date_r, GError **error);
 
 /* The sent message of ISSUE, or NULL. */
 GBytes *store_issue_message(struct store *store, gint64 issue,
@@ -169,6 +215,9 @@ GBytes *store_issue_message(struct store *store, gint64 issue,
 
 struct signoff {
 	gint64		 id;
+	char		*command;	/* "finalize" or "resend" */
+	enum issue_kind	 kind;
+	char		*target;	/* resend: an address or list; or NULL */
 	gint64		 issue;
 	int		 year;
 	int		 number;
@@ -223,10 +272,19 @@ void outgoing_free(struct outgoing *o);
 
 /*
  * Queue MESSAGE to RECIPIENT.  For kind "issue", MESSAGE is NULL and the
- * issue's sent message is used; a recipient gets an issue at most once.
+ * issue's sent message is used; a recipient gets an issue at most once
+ * per BATCH (the sign-off that sent it).
  */
 gboolean store_queue_mail(struct store *store, const char *kind,
-    gint64 issue, const char *list, const char *recipient, GBytes *message,
+    gint64 issue, gint64 batch, const char *list, const char *recipient,
+    GBytes *message, GError **error);
+
+/* Deliveries of ISSUE for LIST in STATE (all lists when LIST is NULL). */
+int store_count_list_deliveries(struct store *store, gint64 issue,
+    const char *list, enum delivery_state state, GError **error);
+
+/* Recipients whose copy of ISSUE bounced (char *). */
+GPtrArray *store_bounced_recipients(struct store *store, gint64 issue,
     GError **error);
 
 /* Mail due at NOW (pending, or deferred and due), oldest first. */
@@ -252,8 +310,50 @@ int store_requeue_in_flight(struct store *store, GError **error);
 GPtrArray *store_list_deliveries(struct store *store, int limit,
     GError **error);
 
-/* Count deliveries of ISSUE in STATE. */
-int store_count_deliveries(struct store *store, gint64 issue,
-    enum delivery_state state, GError **error);
+
+/* ---- the audit log of commands ----------------------------------------- */
+
+struct command_row {
+	gint64		 message;
+	const char	*sender;
+	const char	*command;
+	const char	*args;
+	const char	*decision;	/* "done", "refused", "help" */
+	const char	*reason;
+};
+
+gboolean store_add_command(struct store *store, const struct command_row *row,
+    GError **error);
+
+/* The LIMIT most recent commands, newest first, one formatted line each. */
+GPtrArray *store_list_commands(struct store *store, int limit,
+    GError **error);
+
+/* ---- quarantine and statistics ------------------------------------------ */
+
+/* Message ID's state, unit and spool name; FALSE if there is none. */
+gboolean store_get_message(struct store *store, gint64 id, char **state_r,
+    char **spool_r, GError **error);
+
+/* Read a spool file. */
+GBytes *store_spool_get(struct store *store, const char *name,
+    GError **error);
+
+/* Record a new state for message ID (采用 of a quarantined mail). */
+gboolean store_set_message_state(struct store *store, gint64 id,
+    enum message_state state, const char *reason, const char *unit,
+    GError **error);
+
+struct unit_stats {
+	char	*unit;
+	int	 submitted;	/* articles received in the period */
+	int	 adopted;	/* of those, printed in a sent issue */
+};
+
+void unit_stats_free(struct unit_stats *s);
+
+/* Per unit, for messages received in [FROM, TO) (unix times). */
+GPtrArray *store_unit_stats(struct store *store, gint64 from, gint64 to,
+    GError **error);
 
 #endif

@@ -104,14 +104,20 @@ test_issue_numbering(struct fixture *f, gconstpointer unused)
 	g_assert_cmpuint(articles->len, ==, 2);
 	g_assert_cmpstr(((struct stored_article *)articles->pdata[0])->body,
 	    ==, "B3");
-	g_assert_cmpint(store_next_number(f->store, 2026, 1, &error), ==, 1);
-	g_assert_true(store_issue_sent(f->store, draft, 2026, 1, "d", msg,
-	    &error));
-	g_assert_cmpint(store_next_number(f->store, 2026, 1, &error), ==, 2);
-	g_assert_cmpint(store_next_number(f->store, 2027, 1, &error), ==, 1);
+	g_assert_cmpint(store_next_number(f->store, ISSUE_REGULAR, 2026, 1,
+	    &error), ==, 1);
+	g_assert_true(store_issue_sent(f->store, draft, ISSUE_REGULAR, 2026, 1,
+	    0, "d", msg, "digest", &error));
+	g_assert_cmpint(store_next_number(f->store, ISSUE_REGULAR, 2026, 1,
+	    &error), ==, 2);
+	/* Numbering restarts each year, and 增刊 are numbered apart. */
+	g_assert_cmpint(store_next_number(f->store, ISSUE_REGULAR, 2027, 1,
+	    &error), ==, 1);
+	g_assert_cmpint(store_next_number(f->store, ISSUE_SUPPLEMENT, 2026, 1,
+	    &error), ==, 1);
 	g_assert_cmpint(store_draft_issue(f->store, &error), !=, draft);
-	g_assert_false(store_issue_sent(f->store, draft, 2026, 2, "d", msg,
-	    &error));
+	g_assert_false(store_issue_sent(f->store, draft, ISSUE_REGULAR, 2026, 2,
+	    0, "d", msg, "digest", &error));
 }
 
 static void
@@ -123,7 +129,7 @@ test_ledger(struct fixture *f, gconstpointer unused)
 	g_autoptr(GPtrArray) again = NULL;
 	struct outgoing *o;
 
-	g_assert_true(store_queue_mail(f->store, "receipt", 0, NULL, "a@x",
+	g_assert_true(store_queue_mail(f->store, "receipt", 0, 0, NULL, "a@x",
 	    msg, &error));
 	due = store_due_mail(f->store, G_MAXINT64, &error);
 	g_assert_cmpuint(due->len, ==, 1);

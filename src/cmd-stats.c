@@ -1,0 +1,103 @@
+/*
+ * 统计 / STATS [from] [to]: per unit, articles submitted, adopted into
+ * issues and the adoption rate — as a table in the reply and as a CSV
+ * attachment for the office's spreadsheet.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "clock.h"
+#include "command.h"
+
+/* "2026-01-01" → unix time at local midnight, or -1. */
+static gint64
+parse_date(const char *s)
+{
+	int y, m, d;
+	g_autoptr(GDateTime) t = NULL;
+
+	if (sscanf(s, "%d-%d-%d", &y, &m, &d) != 3)
+		return -1;
+	t = g_date_time_new_local(y, m, d, 0, 0, 0);
+	return t ? g_date_time_to_unix(t) : -1;
+}
+
+static gboolean
+parse_range(const char *args, gint64 *from_r, gint64 *to_r)
+{
+	g_auto(GStrv) words = g_strsplit(args, " ", 3);
+	g_autoptr(GDateTime) now = clock_now();
+	g_autoptr(GDateTime) jan1 = g_date_time_new_local(
+	    g_date_time_get_year(now), 1, 1, 0, 0, 0);
+
+	*from_r = g_date_time_to_unix(jan1);
+	*to_r = g_date_time_to_unix(now) + 1;
+	if (words[0] != NULL && *words[0] != '\0' &&
+	    (*from_r = parse_date(words[0])) < 0)
+		return FALSE;
+	if (words[0] != NULL && words[1] != NULL && *words[1] != '\0' &&
+	    (*to_r = parse_date(words[1])) < 0)
+		return FALSE;
+	if (words[0] != NULL && words[1] != NULL && *words[1] != '\0')
+		*to_r += 86400;		/* the last day counts */
+	return *from_r < *to_r;
+}
+
+static const char *
+unit_name(const struct config *c, const char *code)
+{
+	const struct unit *u = config_find_unit(c, code);
+
+	return u ? u->name : code;
+}
+
+static void
+add_row(GString *table, GString *csv, const char *name, int submitted,
+    int adopted)
+{
+	double rate = submitted ? 100.0 * adopted / submitted : 0;
+
+	g_string_append_printf(table, "  %-16s %4d %4d %6.1f%%\n", name,
+	    submitted, adopted, rate);
+	g_string_append_printf(csv, "\"%s\",%d,%d,%.1f%%\r\n", name, submitted,
+	    adopted, rate);
+}
+
+static gboolean
+cmd_stats_run(struct cmd_request *req, GError **error)
+{
+	const struct config *c = req->b->config;
+	gint64 from, to;
+	g_autoptr(GPtrArray) rows = NULL;
+	g_autoptr(GString) csv = g_string_new("\xef\xbb\xbf单位,来稿,采用,采用率\r\n");
+	g_autoptr(GBytes) bytes = NULL;
+
+	if (!parse_range(req->args, &from, &to)) {
+		cmd_refuse(req, "bad dates", "用法：统计 [起始日期] [截止日期]，"
+		    "日期如 2026-01-01；缺省为今年以来。\n");
+		return TRUE;
+	}
+	if ((rows = store_unit_stats(req->b->store, from, to, error)) == NULL)
+		return FALSE;
+	g_string_append(req->reply, "  单位              来稿 采用 采用率\n");
+	for (guint i = 0; i < c->units->len; i++) {
+		const struct unit *u = c->units->pdata[i];
+		int sub = 0, ad = 0;
+		for (guint j = 0; j < rows->len; j++) {
+			const struct unit_stats *s = rows->pdata[j];
+			if (strcmp(s->unit, u->code) == 0)
+				sub = s->submitted, ad = s->adopted;
+		}
+		add_row(req->reply, csv, unit_name(c, u->code), sub, ad);
+	}
+	bytes = g_bytes_new(csv->str, csv->len);
+	g_ptr_array_add(req->attachments, message_attachment_new("统计.csv",
+	    "text/csv; charset=utf-8", bytes));
+	return TRUE;
+}
+
+const struct cmd_entry cmd_stats_entry = {
+	"统计", "STATS", CMD_ANY_EDITOR, FALSE,
+	"各单位来稿、采用数和采用率（附 CSV 表格）。例：统计 2026-01-01 2026-06-30",
+	cmd_stats_run,
+};

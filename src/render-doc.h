@@ -1,0 +1,70 @@
+/*
+ * What the document renderers (render-pdf.c, render-docx.c) share: the
+ * issue's number as printed, text from mail made safe to typeset, and the
+ * facts about an article's pictures read from their first bytes.  Pure
+ * functions; results belong to the caller.
+ */
+#ifndef BULLETIN_RENDER_DOC_H
+#define BULLETIN_RENDER_DOC_H
+
+#include <glib.h>
+
+#include "issue.h"
+
+/* GB/T 9704-2012's A4 page and 版心 (type area), in millimetres. */
+#define RENDER_DOC_PAGE_W	210.0
+#define RENDER_DOC_PAGE_H	297.0
+#define RENDER_DOC_TEXT_W	156.0
+#define RENDER_DOC_TEXT_H	225.0
+#define RENDER_DOC_MARGIN_TOP	37.0
+#define RENDER_DOC_MARGIN_LEFT	28.0
+#define RENDER_DOC_LINES	22	/* lines of 三号 text in the 版心 */
+#define RENDER_DOC_CHARS	28	/* characters in a line */
+
+/* The bulletin's red, the red of 红头 mastheads. */
+#define RENDER_DOC_RED		0xE60012
+
+enum render_doc_image_format {
+	RENDER_DOC_PNG,
+	RENDER_DOC_JPEG,
+};
+
+struct render_doc_image_info {
+	enum render_doc_image_format format;
+	int	 width;		/* pixels */
+	int	 height;
+	int	 components;	/* JPEG: 1 grey, 3 YCbCr, 4 CMYK; PNG: 0 */
+};
+
+/* "第3期", "增刊第1期", "第3期（总第45期）".  Free with g_free. */
+char *render_doc_issue_label(const struct issue_view *view);
+
+/* "江汉区优化营商环境工作简报 第3期": the document's title. */
+char *render_doc_title(const struct config *config,
+    const struct issue_view *view);
+
+/*
+ * TEXT as one line that can be typeset: invalid UTF-8 repaired, and every
+ * run of control characters (CR, LF, tab, form feed …), which typesetters
+ * and XML either refuse or turn into breaks, replaced by one space.  NULL
+ * gives "".  Free with g_free.
+ */
+char *render_doc_clean_text(const char *text);
+
+/*
+ * Format and size of IMAGE from its bytes (its content type is the
+ * sender's word and is not trusted).  FALSE and a BULLETIN_ERROR_INPUT
+ * error when it is neither a PNG nor a baseline or progressive JPEG, is
+ * truncated before its size, or is empty.
+ */
+gboolean render_doc_image_probe(const struct issue_image *image,
+    struct render_doc_image_info *info_r, GError **error);
+
+/*
+ * The size a picture of INFO is printed at, in millimetres: its size at
+ * 96 dpi, scaled down (never up) to fit within MAX_W × MAX_H, aspect kept.
+ */
+void render_doc_image_fit(const struct render_doc_image_info *info,
+    double max_w, double max_h, double *w_r, double *h_r);
+
+#endif

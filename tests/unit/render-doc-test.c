@@ -1,0 +1,871 @@
+/*
+ * render-pdf.c and render-docx.c: a long issue typeset and read back with
+ * the real tools, poppler's pdfinfo, pdffonts and pdftotext, xmllint, and
+ * LibreOffice converting the .docx to text.  A missing tool fails the test
+ * when CI is set and skips it otherwise.
+ *
+ * The first and last pages are also drawn as PNG files under the build
+ * directory (tests/unit/render-doc-out/), with the PDF and the .docx, for a
+ * person to look at.
+ */
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <glib/gstdio.h>
+#include <zip.h>
+
+#include "config.h"
+#include "error.h"
+#include "render-doc.h"
+#include "render-docx.h"
+#include "render-pdf.h"
+
+#define N_ARTICLES	15
+#define HOSTILE_TITLE	"紧急通知\r\nBcc: x@evil"
+#define HOSTILE_BODY	"请点击<script>alert(1)</script>查看<b>详情</b>，" \
+			"A&amp;B，链接javascript:void(0)。"
+
+static char *tmp_dir;
+
+/*
+ * The sanitizers read these when the test is built with them (elsewhere
+ * they are never called).  cairo 1.16 (Debian 12) leaks 768 bytes per CFF
+ * font subset it embeds when a PDF surface is finished (Noto CJK is CFF;
+ * TrueType fonts do not leak): a bug in cairo, not ours, matched narrowly
+ * by the exported function it happens under.  Debian's cairo has no frame
+ * pointers, so that function is on the allocation's stack only when it is
+ * unwound the slow way.  The libraries' static caches are released at the
+ * end of main() instead, so that nothing else needs suppressing.
+ */
+const char *__asan_default_options(void);
+const char *__lsan_default_suppressions(void);
+
+const char *
+__asan_default_options(void)
+{
+	return "fast_unwind_on_malloc=0";
+}
+
+const char *
+__lsan_default_suppressions(void)
+{
+	return "leak:cairo_surface_finish\n";
+}
+
+static const char *const titles[N_ARTICLES] = {
+	"多点发力 全面推进 我区营商环境稳中向好",
+	"全面部署展新篇 起步冲刺开新局",
+	"凝聚全街力量抓好经济工作 优化营商环境助力企业发展",
+	"精准发力提质效 强化服务优环境",
+	"区法院敲响简易程序庭审记录改革“第一槌”",
+	"构筑人力资源服务新高地 赋能企业高质量发展",
+	"四大举措持续优化营商环境",
+	"企业开设公积金账户办理时限再压缩",
+	"开展跨部门联合抽查 构建市场监管新格局",
+	"聚合赋能 银企共赢",
+	"织密民生保障网 增点加窗暖民心",
+	"政务服务“一网通办”再提速",
+	"重点项目建设跑出“加速度”",
+	"惠企政策直达快享 市场主体活力迸发",
+	"知识产权保护护航创新发展",
+};
+
+static const char *const sentences[] = {
+	"近期，全区上下深入贯彻落实省、市、区优化营商环境大会精神，"
+	    "切实把优化营商环境作为“一把手工程”来推进落实。",
+	"全区上下优化营商环境的紧迫感和责任感显著增强，关键领域改革取得"
+	    "实质性进展。",
+	"3月31日，省政府新闻办举行发布会，通报2025年全省营商环境评价结果。",
+	"区领导率先垂范、迅速行动，带队深入企业开展深入细致的沟通服务。",
+	"截至3月25日下午，共走访和联系企业134家，收到企业走访记录表75份。",
+	"街道是抓经济、抓发展、抓营商环境优化的第一线。",
+	"党政领导干部根据责任包保分工，全部下沉一线走访对口企业，"
+	    "了解企业经营现状和所处困境。",
+	"区行政审批局联合多部门在政务服务大厅推出企业公积金业务预约服务，"
+	    "大幅压缩企业办理时间。",
+	"金管委立足区域金融中心发展优势，举办“早春行”金融交流会，"
+	    "搭建政银企三方良性互动平台。",
+	"一季度全区GDP同比增长6.2%，固定资产投资增长9.8%。",
+	"企业线上预约，线下提交一次材料就可办结业务，办理时间只需30分钟"
+	    "左右。",
+	"通过联合抽查，实现了对企业检查工作“进一次门，查多项事”，"
+	    "减少了对企业经营的干扰。",
+	"下一步，将继续扩大联合抽查覆盖面，做到“应联合尽联合”，"
+	    "进一步减轻企业负担。",
+	"园区营收达到155.27亿元，同比增长43.97%，税收2.16亿元。",
+	"健全部门、园区、运营机构三级服务机制，开通社保、人事人才、"
+	    "工商税务等政务一站式服务。",
+	"庭审录音录像取代书记员庭审记录，实现了法官和当事人无障碍交流。",
+	"太平洋金融广场和中海万松九里地处辖区核心，是新建重点楼宇项目。",
+	"街道综合执法中心采取错时执法和集中整治相结合的方式，"
+	    "清理占道流动摊贩十余处。",
+	"“信用培植工程”已完成首批上报信用培植企业22家，"
+	    "已为10家企业解决5158万元融资需求。",
+	"江汉社保处在产业园专门增设了社保、医保服务窗口，"
+	    "实现服务企业就近办、专窗办。",
+	"企业网办率达70%，个人掌上办达30%，群众办事体验感更加便利。",
+	"要坚持问题导向，聚焦企业反映强烈的堵点难点，逐项建立台账、"
+	    "限时销号。",
+	"各部门要切实履行职责，主动靠前服务，形成工作合力。",
+	"区规划分局“应用新型基础测绘实景三维辅助行政审批”"
+	    "被自然资源部官网推广介绍。",
+	"活动吸引10万人次线上线下观看，推进人才区域协同交流发展。",
+	"在解决历史遗留问题上，召集城管、消防、社区、周边楼宇等单位进行"
+	    "协调。",
+	"新的纾困贷款贴息政策取消了名单限制，实现0门槛申报、0手工录入。",
+	"同时，结合老旧小区改造项目，对周边供水、供电、网络、消防等进行"
+	    "改造升级。",
+};
+
+/* ---- the issue -------------------------------------------------------- */
+
+static struct config *
+example_config(void)
+{
+	g_autofree char *path = g_build_filename(g_getenv("top_srcdir"),
+	    "conf", "bulletind.conf.example", NULL);
+	struct config *c = config_load(path, NULL);
+
+	g_assert_nonnull(c);
+	return c;
+}
+
+static void
+free_image(struct issue_image *image)
+{
+	g_free(image->name);
+	g_free(image->content_type);
+	g_bytes_unref(image->data);
+	g_free(image);
+}
+
+static void
+free_article(struct issue_article *a)
+{
+	g_free(a->unit_code);
+	g_free(a->unit_name);
+	g_free(a->title);
+	g_free(a->body);
+	g_ptr_array_unref(a->images);
+	g_free(a);
+}
+
+static struct issue_image *
+image_new(const char *name, const char *type, GBytes *data)
+{
+	struct issue_image *image = g_new0(struct issue_image, 1);
+
+	image->name = g_strdup(name);
+	image->content_type = g_strdup(type);
+	image->data = data;
+	return image;
+}
+
+static cairo_status_t
+append_png(void *closure, const unsigned char *data, unsigned int len)
+{
+	g_byte_array_append(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A picture with something on it: a sky, a sun, a red bar. */
+static GBytes *
+make_png(int width, int height)
+{
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+	    width, height);
+	cairo_t *cr = cairo_create(s);
+	cairo_pattern_t *sky = cairo_pattern_create_linear(0, 0, 0, height);
+	GByteArray *out = g_byte_array_new();
+
+	cairo_pattern_add_color_stop_rgb(sky, 0, 0.2, 0.4, 0.8);
+	cairo_pattern_add_color_stop_rgb(sky, 1, 0.9, 0.9, 1.0);
+	cairo_set_source(cr, sky);
+	cairo_paint(cr);
+	cairo_set_source_rgb(cr, 1.0, 0.8, 0.1);
+	cairo_arc(cr, width * 0.7, height * 0.3, height * 0.15, 0, 2 * G_PI);
+	cairo_fill(cr);
+	cairo_set_source_rgb(cr, 0.9, 0.0, 0.07);
+	cairo_rectangle(cr, 0, height * 0.8, width, height * 0.2);
+	cairo_fill(cr);
+	g_assert_cmpint(cairo_surface_write_to_png_stream(s, append_png, out),
+	    ==, CAIRO_STATUS_SUCCESS);
+	cairo_pattern_destroy(sky);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	return g_byte_array_free_to_bytes(out);
+}
+
+static GBytes *
+make_jpeg(int width, int height)
+{
+	g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new(GDK_COLORSPACE_RGB,
+	    FALSE, 8, width, height);
+	g_autoptr(GError) error = NULL;
+	int stride = gdk_pixbuf_get_rowstride(pixbuf);
+	guint8 *p = gdk_pixbuf_get_pixels(pixbuf);
+	char *buf;
+	gsize len;
+
+	for (int y = 0; y < height; y++)
+		for (int x = 0; x < width; x++) {
+			guint8 *px = p + y * stride + x * 3;
+
+			px[0] = (guint8)(x * 255 / width);
+			px[1] = (guint8)(y * 255 / height);
+			px[2] = 128;
+		}
+	gdk_pixbuf_save_to_buffer(pixbuf, &buf, &len, "jpeg", &error,
+	    "quality", "80", NULL);
+	g_assert_no_error(error);
+	return g_bytes_new_take(buf, len);
+}
+
+/* 600-1500 characters of sentences in paragraphs of two to five. */
+static char *
+make_body(GRand *rand)
+{
+	GString *body = g_string_new(NULL);
+	glong target = g_rand_int_range(rand, 600, 1500);
+
+	while (g_utf8_strlen(body->str, -1) < target) {
+		int n = g_rand_int_range(rand, 2, 6);
+
+		if (body->len > 0)
+			g_string_append_c(body, '\n');
+		for (int i = 0; i < n; i++)
+			g_string_append(body, sentences[g_rand_int_range(rand,
+			    0, G_N_ELEMENTS(sentences))]);
+	}
+	return g_string_free(body, FALSE);
+}
+
+static struct issue_article *
+article_new(const char *unit, const char *title, char *body)
+{
+	struct issue_article *a = g_new0(struct issue_article, 1);
+
+	a->unit_code = g_strdup(unit);
+	a->unit_name = g_strdup(unit);
+	a->title = g_strdup(title);
+	a->body = body;
+	a->images = g_ptr_array_new_with_free_func((GDestroyNotify)free_image);
+	return a;
+}
+
+/* Fifteen long articles, three with pictures, and a hostile one. */
+static struct issue_view *
+long_view(const struct config *c)
+{
+	struct issue_view *v = g_new0(struct issue_view, 1);
+	g_autoptr(GRand) rand = g_rand_new_with_seed(9704);
+	struct issue_article *a;
+
+	v->number = 3;
+	v->year = 2026;
+	v->total_number = 45;
+	v->date = g_strdup("2026年11月28日");
+	v->note = g_strdup("本期集中刊发各单位优化营商环境工作进展。"
+	    "请各单位对照先进经验，查找差距，抓好落实。");
+	v->extra_label = g_strdup("区档案馆");
+	v->articles = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)free_article);
+	for (guint i = 0; i < N_ARTICLES; i++) {
+		const struct unit *u = c->units->pdata[i % c->units->len];
+
+		a = article_new(u->name, titles[i], make_body(rand));
+		g_ptr_array_add(v->articles, a);
+	}
+	a = v->articles->pdata[1];
+	g_ptr_array_add(a->images, image_new("site.png", "image/png",
+	    make_png(800, 500)));
+	a = v->articles->pdata[6];
+	g_ptr_array_add(a->images, image_new("tall.png", "image/png",
+	    make_png(400, 640)));
+	a = v->articles->pdata[11];
+	g_ptr_array_add(a->images, image_new("photo.jpg", "image/jpeg",
+	    make_jpeg(640, 480)));
+	g_ptr_array_add(v->articles, article_new("区法院", HOSTILE_TITLE,
+	    g_strdup(HOSTILE_BODY "\n" HOSTILE_BODY)));
+	return v;
+}
+
+/* ---- tools -------------------------------------------------------------- */
+
+/* NAME is installed; if not, the test fails under CI and skips else. */
+static gboolean
+have_tool(const char *name)
+{
+	g_autofree char *path = g_find_program_in_path(name);
+
+	if (path != NULL)
+		return TRUE;
+	if (g_getenv("CI") != NULL)
+		g_test_fail_printf("%s is not installed, and CI is set", name);
+	else
+		g_test_skip_printf("%s is not installed", name);
+	return FALSE;
+}
+
+/* ARGV's standard output; it must succeed. */
+static char *
+run(const char *const *argv)
+{
+	g_autoptr(GError) error = NULL;
+	g_autofree char *err = NULL;
+	char *out = NULL;
+	int status;
+
+	g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL,
+	    NULL, &out, &err, &status, &error);
+	g_assert_no_error(error);
+	if (!g_spawn_check_wait_status(status, &error))
+		g_error("%s: %s\n%s", argv[0], error->message, err);
+	return out;
+}
+
+static char *
+write_file(const char *dir, const char *name, GBytes *bytes)
+{
+	char *path = g_build_filename(dir, name, NULL);
+	g_autoptr(GError) error = NULL;
+
+	g_file_set_contents(path, g_bytes_get_data(bytes, NULL),
+	    (gssize)g_bytes_get_size(bytes), &error);
+	g_assert_no_error(error);
+	return path;
+}
+
+/* TEXT without any white space: lines wrap, -layout pads, grids space. */
+static char *
+squeeze(const char *text)
+{
+	GString *out = g_string_new(NULL);
+
+	for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p))
+		if (!g_unichar_isspace(g_utf8_get_char(p)))
+			g_string_append_unichar(out, g_utf8_get_char(p));
+	return g_string_free(out, FALSE);
+}
+
+/* NEEDLE after *POS in HAYSTACK (both squeezed); *POS moves past it. */
+static void
+assert_next(const char *haystack, const char **pos, const char *needle)
+{
+	g_autofree char *n = squeeze(needle);
+	const char *p = strstr(*pos, n);
+
+	if (p == NULL)
+		g_error("\"%s\" missing, or out of order, in the text", needle);
+	*pos = p + strlen(n);
+}
+
+/* Every headline and attribution in order, then the 报尾. */
+static const char *
+assert_order(const struct config *c, const struct issue_view *v,
+    const char *text)
+{
+	const char *pos = text;
+
+	for (guint i = 0; i < v->articles->len; i++) {
+		const struct issue_article *a = v->articles->pdata[i];
+		g_autofree char *title = render_doc_clean_text(a->title);
+		g_autofree char *by = g_strdup_printf("（%s供稿）",
+		    a->unit_name);
+
+		assert_next(text, &pos, title);
+		assert_next(text, &pos, by);
+	}
+	assert_next(text, &pos, "报：");
+	assert_next(text, &pos, c->bao.label);
+	assert_next(text, &pos, "送：区委办");
+	assert_next(text, &pos, "发：");
+	assert_next(text, &pos, c->fa.label);
+	assert_next(text, &pos, "本期增发：区档案馆");
+	assert_next(text, &pos, "主编：");
+	assert_next(text, &pos, c->bulletin.chief_editor);
+	assert_next(text, &pos, c->bulletin.mailbox);
+	return pos;
+}
+
+/* ---- PDF ------------------------------------------------------------- */
+
+/* The value of FIELD in pdfinfo's output INFO. */
+static char *
+info_field(const char *info, const char *field)
+{
+	g_auto(GStrv) lines = g_strsplit(info, "\n", -1);
+
+	for (guint i = 0; lines[i] != NULL; i++)
+		if (g_str_has_prefix(lines[i], field) &&
+		    lines[i][strlen(field)] == ':')
+			return g_strstrip(g_strdup(lines[i] + strlen(field) + 1));
+	g_error("pdfinfo says nothing of %s", field);
+}
+
+/* A4, titled, and its number of pages. */
+static int
+pdf_pages(const char *pdf)
+{
+	const char *argv[] = { "pdfinfo", pdf, NULL };
+	g_autofree char *info = run(argv);
+	g_autofree char *size = info_field(info, "Page size");
+	g_autofree char *title = info_field(info, "Title");
+	g_autofree char *pages = info_field(info, "Pages");
+
+	g_assert_cmpstr(size, ==, "595.28 x 841.89 pts (A4)");
+	g_assert_cmpstr(title, ==,
+	    "江汉区优化营商环境工作简报 第3期（总第45期）");
+	g_assert_null(strstr(info, "evil"));
+	return atoi(pages);
+}
+
+/* Every font embedded: the "emb" column of pdffonts says yes. */
+static void
+assert_fonts_embedded(const char *pdf)
+{
+	const char *argv[] = { "pdffonts", pdf, NULL };
+	g_autofree char *out = run(argv);
+	g_auto(GStrv) lines = g_strsplit(out, "\n", -1);
+	const char *emb = strstr(lines[0], " emb ");
+	gsize col;
+	guint n = 0;
+
+	g_assert_nonnull(emb);
+	col = (gsize)(emb - lines[0]) + 1;
+	for (guint i = 2; lines[i] != NULL; i++) {
+		if (*lines[i] == '\0')
+			continue;
+		g_assert_cmpuint(strlen(lines[i]), >, col + 3);
+		if (strncmp(lines[i] + col, "yes", 3) != 0)
+			g_error("font not embedded: %s", lines[i]);
+		n++;
+	}
+	g_assert_cmpuint(n, >, 0);
+}
+
+static gboolean
+is_attribution(const char *line)
+{
+	return g_str_has_prefix(line, "（") && g_str_has_suffix(line, "供稿）");
+}
+
+/* First non-empty line of PAGE, stripped. */
+static char *
+first_line(const char *page)
+{
+	g_auto(GStrv) lines = g_strsplit(page, "\n", -1);
+
+	for (guint i = 0; lines[i] != NULL; i++) {
+		g_strstrip(lines[i]);
+		if (*lines[i] != '\0')
+			return g_strdup(lines[i]);
+	}
+	return g_strdup("");
+}
+
+/* Lines of nothing but Chinese: 28 characters at most, and some full. */
+static void
+assert_grid(const char *text)
+{
+	g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+	int full = 0;
+
+	for (guint i = 0; lines[i] != NULL; i++) {
+		g_autofree char *s = squeeze(lines[i]);
+		gboolean cjk = *s != '\0';
+		glong n = g_utf8_strlen(s, -1);
+
+		for (const char *p = s; *p != '\0'; p = g_utf8_next_char(p))
+			if (g_utf8_get_char(p) < 0x2e80)
+				cjk = FALSE;
+		if (!cjk)
+			continue;
+		g_assert_cmpint(n, <=, RENDER_DOC_CHARS);
+		full += n == RENDER_DOC_CHARS;
+	}
+	g_assert_cmpint(full, >, 20);
+}
+
+static void
+assert_pages(const struct config *c, const struct issue_view *v,
+    const char *text, int n_pages)
+{
+	g_auto(GStrv) pages = g_strsplit(text, "\f", -1);
+	g_autofree char *last = NULL;
+	g_autofree char *end = NULL;
+
+	/* pdftotext ends every page with a form feed */
+	g_assert_cmpuint(g_strv_length(pages), ==, (guint)n_pages + 1);
+	for (int i = 0; i < n_pages; i++) {
+		g_autofree char *line = first_line(pages[i]);
+		g_autofree char *folio = g_strdup_printf("—%d—", i + 1);
+		g_autofree char *page = squeeze(pages[i]);
+
+		if (is_attribution(line))
+			g_error("page %d starts with %s", i + 1, line);
+		g_assert_true(g_str_has_suffix(page, folio));
+	}
+	/* The 报尾 is on the last page, nothing but the number after it. */
+	last = squeeze(pages[n_pages - 1]);
+	end = g_strdup_printf("%s—%d—", c->bulletin.mailbox, n_pages);
+	g_assert_nonnull(strstr(last, "报："));
+	g_assert_true(g_str_has_suffix(last, end));
+}
+
+/* The hostile headline is one line of text, its markup mere text. */
+static void
+assert_hostile(const char *text)
+{
+	g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+	gboolean seen = FALSE;
+	g_autofree char *all = squeeze(text);
+
+	for (guint i = 0; lines[i] != NULL; i++)
+		if (strstr(lines[i], "Bcc: x@evil") != NULL) {
+			g_assert_nonnull(strstr(lines[i], "紧急通知"));
+			seen = TRUE;
+		}
+	g_assert_true(seen);
+	g_assert_nonnull(strstr(all, "<script>alert(1)</script>"));
+	g_assert_nonnull(strstr(all, "<b>详情</b>"));
+	g_assert_nonnull(strstr(all, "A&amp;B"));
+	g_assert_nonnull(strstr(all, "javascript:void(0)"));
+}
+
+static char *
+out_dir(void)
+{
+	const char *top = g_getenv("top_builddir");
+	char *dir = g_build_filename(top != NULL ? top : ".", "tests", "unit",
+	    "render-doc-out", NULL);
+
+	g_assert_cmpint(g_mkdir_with_parents(dir, 0755), ==, 0);
+	return dir;
+}
+
+/* Page PAGE as a small PNG, for a person to look at. */
+static void
+draw_page(const char *pdf, const char *dir, int page, const char *name)
+{
+	g_autofree char *n = g_strdup_printf("%d", page);
+	g_autofree char *prefix = g_build_filename(dir, name, NULL);
+	const char *argv[] = { "pdftoppm", "-r", "60", "-png", "-singlefile",
+	    "-f", n, "-l", n, pdf, prefix, NULL };
+	g_autofree char *out = run(argv);
+}
+
+static void
+test_pdf(void)
+{
+	const char *tools[] = { "pdfinfo", "pdffonts", "pdftotext",
+	    "pdftoppm" };
+	struct config *c = example_config();
+	struct issue_view *v = long_view(c);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) pdf = NULL;
+	g_autofree char *path = NULL, *text = NULL, *all = NULL, *dir = NULL;
+	gint64 start = g_get_monotonic_time();
+	int n_pages;
+
+	c->song.label = g_strdup("区委办");
+	pdf = render_pdf(c, v, &error);
+	g_assert_no_error(error);
+	g_test_message("render_pdf: %d articles in %.0f ms, %zu bytes",
+	    v->articles->len, (g_get_monotonic_time() - start) / 1000.0,
+	    g_bytes_get_size(pdf));
+	g_assert_true(g_str_has_prefix(g_bytes_get_data(pdf, NULL), "%PDF-"));
+	for (gsize i = 0; i < G_N_ELEMENTS(tools); i++)
+		if (!have_tool(tools[i]))
+			goto out;
+	path = write_file(tmp_dir, "issue.pdf", pdf);
+	n_pages = pdf_pages(path);
+	g_assert_cmpint(n_pages, >, 1);
+	assert_fonts_embedded(path);
+	text = run((const char *[]){ "pdftotext", "-layout", path, "-", NULL });
+	all = squeeze(text);
+	assert_order(c, v, all);
+	assert_pages(c, v, text, n_pages);
+	assert_grid(text);
+	assert_hostile(text);
+	dir = out_dir();
+	draw_page(path, dir, 1, "first");
+	draw_page(path, dir, n_pages, "last");
+	g_free(write_file(dir, "issue.pdf", pdf));
+out:
+	issue_view_free(v);
+	config_free(c);
+}
+
+/* ---- DOCX ------------------------------------------------------------- */
+
+/* Every part of DOCX into DIR; the XML ones are returned. */
+static GPtrArray *
+unzip(GBytes *docx, const char *dir)
+{
+	zip_error_t ze;
+	zip_source_t *src = zip_source_buffer_create(g_bytes_get_data(docx,
+	    NULL), g_bytes_get_size(docx), 0, &ze);
+	zip_t *za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+	GPtrArray *xml = g_ptr_array_new_with_free_func(g_free);
+
+	g_assert_nonnull(za);
+	for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); i++) {
+		zip_stat_t st;
+		zip_file_t *f = zip_fopen_index(za, (zip_uint64_t)i, 0);
+		g_autofree char *buf = NULL;
+		g_autofree char *path = NULL;
+		g_autofree char *parent = NULL;
+
+		g_assert_cmpint(zip_stat_index(za, (zip_uint64_t)i, 0, &st),
+		    ==, 0);
+		buf = g_malloc(st.size + 1);
+		g_assert_cmpint(zip_fread(f, buf, st.size), ==, st.size);
+		zip_fclose(f);
+		path = g_build_filename(dir, st.name, NULL);
+		parent = g_path_get_dirname(path);
+		g_assert_cmpint(g_mkdir_with_parents(parent, 0755), ==, 0);
+		g_assert_true(g_file_set_contents(path, buf, (gssize)st.size,
+		    NULL));
+		if (g_str_has_suffix(st.name, ".xml") ||
+		    g_str_has_suffix(st.name, ".rels"))
+			g_ptr_array_add(xml, g_steal_pointer(&path));
+	}
+	zip_close(za);
+	return xml;
+}
+
+static void
+assert_docx_xml(const char *dir, GPtrArray *xml)
+{
+	g_autofree char *path = g_build_filename(dir, "word", "document.xml",
+	    NULL);
+	g_autofree char *doc = NULL;
+	g_autofree char *core = NULL;
+	g_autoptr(GPtrArray) argv = g_ptr_array_new();
+
+	g_ptr_array_add(argv, "xmllint");
+	g_ptr_array_add(argv, "--noout");
+	for (guint i = 0; i < xml->len; i++)
+		g_ptr_array_add(argv, xml->pdata[i]);
+	g_ptr_array_add(argv, NULL);
+	g_free(run((const char *const *)argv->pdata));
+	g_assert_true(g_file_get_contents(path, &doc, NULL, NULL));
+	g_assert_nonnull(strstr(doc, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+	g_assert_nonnull(strstr(doc, "&lt;b&gt;详情&lt;/b&gt;"));
+	g_assert_nonnull(strstr(doc, "A&amp;amp;B"));
+	g_assert_nonnull(strstr(doc, ">紧急通知 Bcc: x@evil<"));
+	g_assert_null(strstr(doc, "<script"));
+	g_assert_null(strstr(doc, "\r"));
+	g_free(path);
+	path = g_build_filename(dir, "docProps", "core.xml", NULL);
+	g_assert_true(g_file_get_contents(path, &core, NULL, NULL));
+	g_assert_nonnull(strstr(core, "<dc:title>江汉区优化营商环境工作简报 "
+	    "第3期（总第45期）</dc:title>"));
+}
+
+/* LibreOffice reads the .docx back as text.  It starts slowly: once. */
+static char *
+docx_text(const char *docx)
+{
+	g_autofree char *profile = g_strdup_printf("-env:UserInstallation="
+	    "file://%s/lo-profile", tmp_dir);
+	const char *argv[] = { "soffice", profile, "--headless", "--norestore",
+	    "--convert-to", "txt:Text", "--outdir", tmp_dir, docx, NULL };
+	g_autofree char *out = NULL;
+	g_autofree char *txt = g_build_filename(tmp_dir, "issue.txt", NULL);
+	gint64 start = g_get_monotonic_time();
+	char *text;
+
+	out = run(argv);
+	g_test_message("soffice --convert-to txt: %.1f s",
+	    (g_get_monotonic_time() - start) / 1e6);
+	if (!g_file_get_contents(txt, &text, NULL, NULL))
+		g_error("soffice wrote no text: %s", out);
+	return text;
+}
+
+static void
+test_docx(void)
+{
+	const char *tools[] = { "xmllint", "soffice" };
+	struct config *c = example_config();
+	struct issue_view *v = long_view(c);
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) docx = NULL;
+	g_autoptr(GPtrArray) xml = NULL;
+	g_autofree char *path = NULL, *dir = NULL, *text = NULL, *all = NULL;
+	gint64 start = g_get_monotonic_time();
+
+	c->song.label = g_strdup("区委办");
+	docx = render_docx(c, v, &error);
+	g_assert_no_error(error);
+	g_test_message("render_docx: %.0f ms, %zu bytes",
+	    (g_get_monotonic_time() - start) / 1000.0, g_bytes_get_size(docx));
+	for (gsize i = 0; i < G_N_ELEMENTS(tools); i++)
+		if (!have_tool(tools[i]))
+			goto out;
+	path = write_file(tmp_dir, "issue.docx", docx);
+	dir = g_build_filename(tmp_dir, "docx", NULL);
+	xml = unzip(docx, dir);
+	assert_docx_xml(dir, xml);
+	text = docx_text(path);
+	all = squeeze(text);
+	assert_order(c, v, all);
+	g_free(dir);
+	dir = out_dir();
+	g_free(write_file(dir, "issue.docx", docx));
+out:
+	issue_view_free(v);
+	config_free(c);
+}
+
+/* ---- small things ----------------------------------------------------- */
+
+static void
+test_clean_text(void)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "标题", "标题" },
+		{ "紧急\r\nBcc: x", "紧急 Bcc: x" },
+		{ "\t 前后 \x0c", "前后" },
+		{ "a\x01\x02\x1b[31mb", "a [31mb" },
+		{ "行\u2028分隔", "行 分隔" },
+		{ "bad\xff\xfeutf8", "bad\uFFFD\uFFFDutf8" },
+		{ "<b>&amp;</b>", "<b>&amp;</b>" },
+	};
+
+	for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree char *out = render_doc_clean_text(cases[i].in);
+
+		g_assert_cmpstr(out, ==, cases[i].out);
+	}
+	g_free(render_doc_clean_text(NULL));
+}
+
+static void
+test_probe(void)
+{
+	g_autoptr(GBytes) png = make_png(320, 200);
+	g_autoptr(GBytes) jpeg = make_jpeg(64, 48);
+	static const guint8 sof3[] = { 0xff, 0xd8, 0xff, 0xc3, 0, 11, 8, 0, 16,
+	    0, 16, 1, 1, 0x11, 0 };
+	const struct {
+		GBytes *data;
+		gboolean ok;
+		int w, h;
+	} cases[] = {
+		{ png, TRUE, 320, 200 },
+		{ jpeg, TRUE, 64, 48 },
+		{ g_bytes_new_from_bytes(png, 0, 20), FALSE, 0, 0 },
+		{ g_bytes_new_from_bytes(jpeg, 0, 10), FALSE, 0, 0 },
+		{ g_bytes_new_static("GIF89a\x01\x00\x01\x00", 10), FALSE },
+		{ g_bytes_new_static(sof3, sizeof(sof3)), FALSE, 0, 0 },
+		{ g_bytes_new_static("", 0), FALSE, 0, 0 },
+	};
+
+	for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct issue_image image = { .data = cases[i].data };
+		struct render_doc_image_info info;
+		g_autoptr(GError) error = NULL;
+
+		g_assert_cmpint(render_doc_image_probe(&image, &info, &error),
+		    ==, cases[i].ok);
+		if (cases[i].ok) {
+			g_assert_no_error(error);
+			g_assert_cmpint(info.width, ==, cases[i].w);
+			g_assert_cmpint(info.height, ==, cases[i].h);
+		} else {
+			g_assert_error(error, BULLETIN_ERROR,
+			    BULLETIN_ERROR_INPUT);
+		}
+		if (i >= 2)
+			g_bytes_unref(cases[i].data);
+	}
+}
+
+/* A picture that is not what it says stops the rendering, named. */
+static void
+test_bad_image(void)
+{
+	struct config *c = example_config();
+	struct issue_view *v = g_new0(struct issue_view, 1);
+	struct issue_article *a = article_new("区法院", "标题",
+	    g_strdup("正文。"));
+	g_autoptr(GBytes) png = make_png(64, 64);
+	g_autoptr(GError) error = NULL;
+	GBytes *out;
+
+	v->number = 1;
+	v->date = g_strdup("2026年1月2日");
+	v->articles = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)free_article);
+	g_ptr_array_add(v->articles, a);
+	/* A PNG header on a truncated body: the probe passes, decoding not. */
+	g_ptr_array_add(a->images, image_new("cut.png", "image/png",
+	    g_bytes_new_from_bytes(png, 0, g_bytes_get_size(png) / 2)));
+	out = render_pdf(c, v, &error);
+	g_assert_null(out);
+	g_assert_error(error, BULLETIN_ERROR, BULLETIN_ERROR_INPUT);
+	g_assert_true(g_str_has_prefix(error->message,
+	    "article 1 (区法院): picture cut.png: PNG"));
+	g_clear_error(&error);
+	g_ptr_array_add(a->images, image_new("x.gif", "image/gif",
+	    g_bytes_new_static("GIF89a", 6)));
+	g_assert_null(render_docx(c, v, &error));
+	g_assert_error(error, BULLETIN_ERROR, BULLETIN_ERROR_INPUT);
+	g_assert_true(g_str_has_prefix(error->message,
+	    "article 1 (区法院): picture x.gif: "));
+	issue_view_free(v);
+	config_free(c);
+}
+
+static void
+remove_tree(const char *path)
+{
+	GDir *dir = g_dir_open(path, 0, NULL);
+	const char *name;
+
+	while (dir != NULL && (name = g_dir_read_name(dir)) != NULL) {
+		g_autofree char *child = g_build_filename(path, name, NULL);
+
+		if (g_file_test(child, G_FILE_TEST_IS_DIR) &&
+		    !g_file_test(child, G_FILE_TEST_IS_SYMLINK))
+			remove_tree(child);
+		else
+			g_unlink(child);
+	}
+	if (dir != NULL)
+		g_dir_close(dir);
+	g_rmdir(path);
+}
+
+int
+main(int argc, char **argv)
+{
+	int rc;
+
+	/* Messages name Chinese text: print it, not question marks. */
+	setlocale(LC_ALL, "");
+	g_test_init(&argc, &argv, NULL);
+	tmp_dir = g_dir_make_tmp("render-doc-XXXXXX", NULL);
+	g_assert_nonnull(tmp_dir);
+	g_test_add_func("/render-doc/clean-text", test_clean_text);
+	g_test_add_func("/render-doc/probe", test_probe);
+	g_test_add_func("/render-doc/bad-image", test_bad_image);
+	g_test_add_func("/render-doc/pdf", test_pdf);
+	g_test_add_func("/render-doc/docx", test_docx);
+	rc = g_test_run();
+	remove_tree(tmp_dir);
+	g_free(tmp_dir);
+	/* Let LeakSanitizer see only our leaks: drop the libraries' caches. */
+	cairo_debug_reset_static_data();
+	FcFini();
+	return rc;
+}
