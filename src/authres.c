@@ -13,7 +13,7 @@ property(const char *resinfo, const char *prop)
 	while ((p = strstr(p, key)) != NULL) {
 		if (p == resinfo || p[-1] == ' ' || p[-1] == '\t') {
 			const char *v = p + strlen(key);
-			return g_strndup(v, strcspn(v, " \t;)"));
+			return g_strndup(v, strcspn(v, " \t\r\n;)"));
 		}
 		p++;
 	}

@@ -114,12 +114,40 @@ drop_connection(struct daemon *d)
 	d->imap_ready = FALSE;
 }
 
+static gboolean
+same_secret_files(const struct config *a, const struct config *b)
+{
+	return strcmp(a->imap.password_file, b->imap.password_file) == 0 &&
+	    strcmp(a->smtp.password_file, b->smtp.password_file) == 0 &&
+	    strcmp(a->key_file, b->key_file) == 0;
+}
+
+/*
+ * Secrets were read before privileges were dropped and may be unreadable
+ * now: keep them when the files are the same, else try to read the new
+ * ones (and refuse the reload if that fails).
+ */
+static gboolean
+reload_secrets(struct daemon *d, const struct config *c, GError **error)
+{
+	GBytes *imap, *smtp, *key;
+
+	if (same_secret_files(c, d->b.config))
+		return TRUE;
+	if (!load_secrets(c, &imap, &smtp, &key, error)) {
+		g_prefix_error(error, "new secret files (a restart reads them "
+		    "with the privileges it starts with): ");
+		return FALSE;
+	}
+	replace_secrets(d, imap, smtp, key);
+	return TRUE;
+}
+
 static void
 reload(struct daemon *d)
 {
 	g_autoptr(GError) error = NULL;
 	struct config *c = config_load(d->b.config->path, &error);
-	GBytes *imap, *smtp, *key;
 
 	if (c == NULL) {
 		log_warn("reload: the new configuration is invalid; keeping "
@@ -128,13 +156,12 @@ reload(struct daemon *d)
 		return;
 	}
 	if (strcmp(c->state_dir, d->b.config->state_dir) != 0 ||
-	    !load_secrets(c, &imap, &smtp, &key, &error)) {
+	    !reload_secrets(d, c, &error)) {
 		log_warn("reload refused: %s", error ? error->message :
 		    "state_dir cannot change while running");
 		config_free(c);
 		return;
 	}
-	replace_secrets(d, imap, smtp, key);
 	config_free(d->b.config);
 	d->b.config = c;
 	drop_connection(d);

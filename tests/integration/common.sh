@@ -56,7 +56,8 @@ signoff_code() {
     bd_dump qianfa INBOX | sed -n 's/^Subject: .*确认码 \([A-Z2-7-]*\).*/\1/p' | head -n 1
 }
 
-# send_command FROM SUBJECT [IN_REPLY_TO]: an editor's command mail.
+# send_command FROM SUBJECT [IN_REPLY_TO] [BODY] [EXTRA-HEADER]: an
+# editor's command mail.
 send_command() {
     local f=$STACK/cmd.$RANDOM.eml subject
     subject=$(printf '%s' "$2" | base64 -w0)
@@ -65,10 +66,21 @@ send_command() {
         printf 'Subject: =?UTF-8?B?%s?=\n' "$subject"
         printf 'Message-ID: <cmd.%s.%s@example.test>\n' "$RANDOM" "$RANDOM"
         [ -n "${3:-}" ] && printf 'In-Reply-To: %s\nReferences: %s\n' "$3" "$3"
+        [ -n "${5:-}" ] && printf '%s\n' "$5"
         printf 'Date: %s\nMIME-Version: 1.0\n' "$(date -R)"
-        printf 'Content-Type: text/plain; charset=UTF-8\n\n好的。\n'
+        printf 'Content-Type: text/plain; charset=UTF-8\n\n%s\n' "${4:-好的。}"
     } >"$f"
     mail_send "$1" office "$f"
+}
+
+# ask FROM SUBJECT [BODY]: send a command, wait for the one reply to FROM,
+# and print it decoded.
+ask() {
+    local before
+    before=$(mail_count "$1")
+    send_command "$1" "$2" "" "${3:-}"
+    mail_wait_count "$1" INBOX $((before + 1)) 30 || return 1
+    bd_dump "$1" INBOX
 }
 
 # inbox_has USER TEXT...: some message in USER's INBOX holds every TEXT.
