@@ -64,7 +64,8 @@ send_issue(struct cmd_request *req, const struct signoff *s,
 	g_autofree char *tag = g_strdup_printf("issue.%d.%d", s->year,
 	    s->number);
 	g_autofree char *message_id = mail_make_message_id(c, tag);
-	g_autoptr(GBytes) message = render_issue_message(c, r, message_id);
+	g_autoptr(GBytes) message = render_issue_message(c, v, r,
+	    message_id);
 	g_autofree char *notice = g_strdup_printf("%s已由 %s 签发（%s），"
 	    "正在按报、发名单发送。\n", r->subject, req->editor->name, v->date);
 	gboolean ok;

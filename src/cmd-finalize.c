@@ -17,7 +17,7 @@ request(struct cmd_request *req, const struct issue_view *v,
 {
 	const struct config *c = req->b->config;
 	struct rendered_issue *r = render_issue(c, v);
-	g_autoptr(GBytes) preview = render_issue_message(c, r, NULL);
+	g_autoptr(GBytes) preview = render_issue_message(c, v, r, NULL);
 	g_autofree char *digest = render_issue_digest(c, v);
 	g_autofree char *number = issue_number_text(v);
 	g_autofree char *what = g_strdup_printf("%s（%u 篇稿件）", number,

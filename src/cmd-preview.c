@@ -18,7 +18,7 @@ cmd_preview_run(struct cmd_request *req, GError **error)
 	if (v == NULL)
 		return FALSE;
 	r = render_issue(c, v);
-	message = render_issue_message(c, r, NULL);
+	message = render_issue_message(c, v, r, NULL);
 	g_string_append_printf(req->reply, "附件是草稿按现状发出时收件人将看到的样子"
 	    "（%u 篇稿件）。本预览只发给您，不能用于签发。\n\n%s", v->articles->len,
 	    r->text);

@@ -8,6 +8,7 @@
 
 #include "error.h"
 #include "render-doc.h"
+#include "render.h"
 
 /* Larger is no photograph; JPEG cannot say more than 65535 anyway. */
 #define IMAGE_MAX_SIDE	65535
@@ -16,22 +17,11 @@
 #define IMAGE_DPI	96.0
 
 char *
-render_doc_issue_label(const struct issue_view *view)
-{
-	g_autofree char *number = g_strdup_printf("%s第%d期",
-	    view->supplement ? "增刊" : "", view->number);
-
-	if (view->total_number <= 0)
-		return g_steal_pointer(&number);
-	return g_strdup_printf("%s（总第%d期）", number, view->total_number);
-}
-
-char *
 render_doc_title(const struct config *config, const struct issue_view *view)
 {
-	g_autofree char *label = render_doc_issue_label(view);
+	g_autofree char *number = issue_number_text(view);
 
-	return g_strdup_printf("%s %s", config->bulletin.title, label);
+	return g_strdup_printf("%s %s", config->bulletin.title, number);
 }
 
 /*

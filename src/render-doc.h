@@ -1,6 +1,6 @@
 /*
  * What the document renderers (render-pdf.c, render-docx.c) share: the
- * issue's number as printed, text from mail made safe to typeset, and the
+ * document's title, text from mail made safe to typeset, and the
  * facts about an article's pictures read from their first bytes.  Pure
  * functions; results belong to the caller.
  */
@@ -36,10 +36,8 @@ struct render_doc_image_info {
 	int	 components;	/* JPEG: 1 grey, 3 YCbCr, 4 CMYK; PNG: 0 */
 };
 
-/* "第3期", "增刊第1期", "第3期（总第45期）".  Free with g_free. */
-char *render_doc_issue_label(const struct issue_view *view);
-
-/* "江汉区优化营商环境工作简报 第3期": the document's title. */
+/* "江汉区优化营商环境工作简报 第3期": the document's title (its number
+ * as issue_number_text() prints it).  Free with g_free. */
 char *render_doc_title(const struct config *config,
     const struct issue_view *view);
 

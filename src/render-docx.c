@@ -20,6 +20,7 @@
 #include "error.h"
 #include "render-doc.h"
 #include "render-docx.h"
+#include "render.h"
 
 #define NS_W	"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R	"http://schemas.openxmlformats.org/officeDocument/2006/" \
@@ -323,7 +324,7 @@ static void
 write_masthead(struct docx *d)
 {
 	struct xml *x = &d->doc;
-	g_autofree char *label = render_doc_issue_label(d->view);
+	g_autofree char *label = issue_number_text(d->view);
 
 	write_para(x, &(struct para){ .style = "Title" },
 	    d->config->bulletin.title);
@@ -541,8 +542,8 @@ write_imprint(struct docx *d)
 {
 	const struct config *c = d->config;
 	const char *extra = d->view->extra_label;
-	g_autofree char *editor = g_strconcat("主编：", c->bulletin.chief_editor,
-	    NULL);
+	g_autofree char *editor = g_strconcat("主编：",
+	    c->bulletin.chief_editor, NULL);
 	g_autofree char *mailbox = g_strconcat("邮箱：", c->bulletin.mailbox,
 	    NULL);
 
@@ -553,7 +554,8 @@ write_imprint(struct docx *d)
 	write_list(d, "发：", c->fa.label, (struct para){
 	    .bottom = extra != NULL ? 0 : 4 });
 	if (extra != NULL)
-		write_list(d, "本期增发：", extra, (struct para){ .bottom = 4 });
+		write_list(d, "本期增发：", extra,
+		    (struct para){ .bottom = 4 });
 	write_editor(d, editor, mailbox);
 }
 
@@ -895,7 +897,8 @@ static GBytes *
 font_table_xml(const struct config *c)
 {
 	const char *fonts[][2] = {
-		{ c->render.title_font, "宋体" }, { c->render.body_font, "仿宋" },
+		{ c->render.title_font, "宋体" },
+		{ c->render.body_font, "仿宋" },
 	};
 	struct xml x;
 

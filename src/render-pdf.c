@@ -26,6 +26,7 @@
 #include "error.h"
 #include "render-doc.h"
 #include "render-pdf.h"
+#include "render.h"
 
 #define MM		(72.0 / 25.4)	/* points in a millimetre */
 /* A4 as PDF producers round it (210 × 297 mm is 595.276 × 841.890). */
@@ -125,7 +126,7 @@ struct box {
 	gboolean	 keep;		/* on the same page as the next box */
 	guint32		 colour;
 	double		 pitch;		/* LINE, PAIR: the line's advance */
-	double		 x;		/* LINE: the line's offset; PAIR: inset */
+	double		 x;		/* LINE: line's offset; PAIR: inset */
 	PangoLayout	*layout;	/* LINE, PAIR (left): a reference */
 	int		 line;		/* LINE: index in the layout */
 	PangoLayout	*right;		/* PAIR: a reference */
@@ -199,7 +200,8 @@ pdf_init(struct pdf *d, const struct config *config)
 	pango_cairo_context_set_font_options(d->pango, options);
 	cairo_font_options_destroy(options);
 	pango_context_set_round_glyph_positions(d->pango, FALSE);
-	pango_context_set_language(d->pango, pango_language_from_string("zh-cn"));
+	pango_context_set_language(d->pango,
+	    pango_language_from_string("zh-cn"));
 	d->flow = boxes_new();
 	d->tail = boxes_new();
 	d->page = 1;
@@ -367,7 +369,7 @@ add_pair(struct pdf *d, GArray *boxes, const struct style *s,
 static void
 add_masthead(struct pdf *d, const struct issue_view *view)
 {
-	g_autofree char *label = render_doc_issue_label(view);
+	g_autofree char *label = issue_number_text(view);
 
 	add_text(d, d->flow, &st_masthead, d->config->bulletin.title, TRUE);
 	box_add(d->flow, BOX_SPACE, PITCH / 2, TRUE);
@@ -401,20 +403,22 @@ add_note(struct pdf *d, const char *note)
 	add_rule(d->flow, PITCH / 2, 0.5, BLACK, FALSE);
 }
 
+/* What cairo's PNG reader has yet to read of a picture. */
+struct png_rest {
+	const guint8	*p;
+	gsize		 len;
+};
+
 static cairo_status_t
 png_read(void *closure, unsigned char *data, unsigned int length)
 {
-	GBytes **rest = closure;
-	gsize len;
-	const guint8 *p = g_bytes_get_data(*rest, &len);
-	GBytes *next;
+	struct png_rest *rest = closure;
 
-	if (length > len)
+	if (length > rest->len)
 		return CAIRO_STATUS_READ_ERROR;
-	memcpy(data, p, length);
-	next = g_bytes_new_from_bytes(*rest, length, len - length);
-	g_bytes_unref(*rest);
-	*rest = next;
+	memcpy(data, rest->p, length);
+	rest->p += length;
+	rest->len -= length;
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -422,7 +426,7 @@ static cairo_surface_t *
 decode_png(const struct issue_image *image,
     const struct render_doc_image_info *info, GError **error)
 {
-	GBytes *rest;
+	struct png_rest rest;
 	cairo_surface_t *s;
 
 	if ((gint64)info->width * info->height > PNG_MAX_PIXELS) {
@@ -431,9 +435,8 @@ decode_png(const struct issue_image *image,
 		    info->height);
 		return NULL;
 	}
-	rest = g_bytes_ref(image->data);
+	rest.p = g_bytes_get_data(image->data, &rest.len);
 	s = cairo_image_surface_create_from_png_stream(png_read, &rest);
-	g_bytes_unref(rest);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_INPUT,
 		    "PNG: %s", cairo_status_to_string(cairo_surface_status(s)));
@@ -559,15 +562,18 @@ decode_jpeg(const struct issue_image *image,
 	s = surface_from_pixbuf(pixbuf);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
-		    "JPEG: %s", cairo_status_to_string(cairo_surface_status(s)));
+		    "JPEG: %s",
+		    cairo_status_to_string(cairo_surface_status(s)));
 		cairo_surface_destroy(s);
 		return NULL;
 	}
+	/* Without the stream cairo falls back on the pixels. */
 	stream = jpeg_stream(pixbuf, pixbuf != decoded, image, info);
-	if (stream != NULL)
-		cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG,
-		    g_bytes_get_data(stream, NULL), g_bytes_get_size(stream),
-		    (cairo_destroy_func_t)g_bytes_unref, stream);
+	if (stream != NULL && cairo_surface_set_mime_data(s,
+	    CAIRO_MIME_TYPE_JPEG, g_bytes_get_data(stream, NULL),
+	    g_bytes_get_size(stream), (cairo_destroy_func_t)g_bytes_unref,
+	    stream) != CAIRO_STATUS_SUCCESS)
+		g_bytes_unref(stream);
 	return s;
 }
 
@@ -655,8 +661,8 @@ static void
 add_imprint(struct pdf *d, const struct issue_view *view)
 {
 	const struct config *c = d->config;
-	g_autofree char *editor = g_strconcat("主编：", c->bulletin.chief_editor,
-	    NULL);
+	g_autofree char *editor = g_strconcat("主编：",
+	    c->bulletin.chief_editor, NULL);
 	g_autofree char *mailbox = g_strconcat("邮箱：", c->bulletin.mailbox,
 	    NULL);
 
@@ -830,8 +836,10 @@ draw_flow(struct pdf *d)
 	}
 }
 
-/* The 报尾 ends at the foot of the last page, on a page of its own if
- * the text leaves no room for it. */
+/*
+ * The 报尾 ends at the foot of the last page, on a page of its own if the
+ * text leaves no room for it.
+ */
 static void
 draw_tail(struct pdf *d)
 {
@@ -839,7 +847,7 @@ draw_tail(struct pdf *d)
 
 	if (!d->empty && d->y + h > TEXT_BOTTOM + SLACK)
 		new_page(d);
-	d->y = TEXT_BOTTOM - h;
+	d->y = MAX(TEXT_Y, TEXT_BOTTOM - h);
 	for (guint i = 0; i < d->tail->len; i++) {
 		draw_box(d->cr, box_at(d->tail, i), d->y);
 		d->y += box_at(d->tail, i)->height;
@@ -858,8 +866,9 @@ static gboolean
 pdf_print(struct pdf *d, const struct issue_view *view, GByteArray *out,
     GError **error)
 {
-	g_autoptr(cairo_surface_t) surface = cairo_pdf_surface_create_for_stream(
-	    write_bytes, out, PAGE_W, PAGE_H);
+	g_autoptr(cairo_surface_t) surface =
+	    cairo_pdf_surface_create_for_stream(write_bytes, out, PAGE_W,
+	    PAGE_H);
 	g_autofree char *title = render_doc_title(d->config, view);
 	cairo_status_t status;
 

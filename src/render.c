@@ -6,7 +6,10 @@
 #include <string.h>
 
 #include "article.h"
+#include "log.h"
 #include "mail.h"
+#include "render-docx.h"
+#include "render-pdf.h"
 #include "render.h"
 
 #define RULE_HEAVY "══════════════════════════════"
@@ -227,23 +230,95 @@ add_group(GMimeMessage *msg, const char *label)
 	g_object_unref(group);
 }
 
-GBytes *
-render_issue_message(const struct config *config,
-    const struct rendered_issue *r, const char *message_id)
+/*
+ * An attachment named for QQ Mail and Outlook alike: RFC 2231 in the
+ * Content-Disposition filename, RFC 2047 in the Content-Type name.
+ */
+static GMimeObject *
+document_part(const char *type, const char *subtype, const char *name,
+    GBytes *data)
 {
-	g_autoptr(GMimeMessage) msg = mail_new(config, "issue",
-	    "auto-generated", r->subject, message_id);
-	g_autoptr(GMimeMultipart) alt =
-	    g_mime_multipart_new_with_subtype("alternative");
+	GMimePart *part = g_mime_part_new_with_type(type, subtype);
+	g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer(
+	    g_bytes_get_data(data, NULL), g_bytes_get_size(data));
+	g_autoptr(GMimeDataWrapper) content = g_mime_data_wrapper_new_with_stream(
+	    stream, GMIME_CONTENT_ENCODING_DEFAULT);
+	GMimeParamList *params;
+	GMimeParam *param;
+
+	g_mime_part_set_content(part, content);
+	g_mime_part_set_content_encoding(part, GMIME_CONTENT_ENCODING_BASE64);
+	g_mime_part_set_filename(part, name);
+	params = g_mime_content_type_get_parameters(
+	    g_mime_object_get_content_type(GMIME_OBJECT(part)));
+	if ((param = g_mime_param_list_get_parameter(params, "name")) != NULL)
+		g_mime_param_set_encoding_method(param,
+		    GMIME_PARAM_ENCODING_METHOD_RFC2047);
+	params = g_mime_content_disposition_get_parameters(
+	    g_mime_object_get_content_disposition(GMIME_OBJECT(part)));
+	if ((param = g_mime_param_list_get_parameter(params, "filename")) != NULL)
+		g_mime_param_set_encoding_method(param,
+		    GMIME_PARAM_ENCODING_METHOD_RFC2231);
+	return GMIME_OBJECT(part);
+}
+
+typedef GBytes *(*document_renderer)(const struct config *,
+    const struct issue_view *, GError **);
+
+static void
+add_document(GMimeMultipart *mixed, const struct config *config,
+    const struct issue_view *view, const char *subject,
+    document_renderer render, const char *subtype, const char *suffix)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) data = render(config, view, &error);
+	g_autofree char *name = g_strconcat(subject, suffix, NULL);
+	GMimeObject *part;
+
+	if (data == NULL) {
+		log_warn("render: the issue goes without its %s: %s", suffix,
+		    error->message);
+		return;
+	}
+	part = document_part("application", subtype, name, data);
+	g_mime_multipart_add(mixed, part);
+	g_object_unref(part);
+}
+
+static GMimeObject *
+alternatives(const struct rendered_issue *r)
+{
+	GMimeMultipart *alt = g_mime_multipart_new_with_subtype("alternative");
 	GMimeObject *text = mail_text_part("plain", r->text);
 	GMimeObject *html = mail_text_part("html", r->html);
 
-	add_group(msg, config->bao.label);
-	add_group(msg, config->fa.label);
 	g_mime_multipart_add(alt, text);
 	g_mime_multipart_add(alt, html);
 	g_object_unref(text);
 	g_object_unref(html);
-	g_mime_message_set_mime_part(msg, GMIME_OBJECT(alt));
+	return GMIME_OBJECT(alt);
+}
+
+GBytes *
+render_issue_message(const struct config *config,
+    const struct issue_view *view, const struct rendered_issue *r,
+    const char *message_id)
+{
+	g_autoptr(GMimeMessage) msg = mail_new(config, "issue",
+	    "auto-generated", r->subject, message_id);
+	g_autoptr(GMimeMultipart) mixed =
+	    g_mime_multipart_new_with_subtype("mixed");
+	GMimeObject *alt = alternatives(r);
+
+	add_group(msg, config->bao.label);
+	add_group(msg, config->fa.label);
+	g_mime_multipart_add(mixed, alt);
+	g_object_unref(alt);
+	add_document(mixed, config, view, r->subject, render_pdf, "pdf",
+	    ".pdf");
+	add_document(mixed, config, view, r->subject, render_docx,
+	    "vnd.openxmlformats-officedocument.wordprocessingml.document",
+	    ".docx");
+	g_mime_message_set_mime_part(msg, GMIME_OBJECT(mixed));
 	return mail_serialize(msg);
 }

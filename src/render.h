@@ -34,10 +34,14 @@ void rendered_issue_free(struct rendered_issue *r);
 char *issue_number_text(const struct issue_view *view);
 
 /*
- * The issue as recipients get it: multipart/alternative, From the office,
- * To the 报 and 发 labels as empty groups (members only in the envelope).
+ * The issue as recipients get it: the text and HTML alternatives, then
+ * the same issue as a PDF to print and a .docx to copy from; From the
+ * office, To the 报 and 发 labels as empty groups (members only in the
+ * envelope).  A document that cannot be made (no CJK font, a broken
+ * picture) is left out with a warning rather than holding the issue back.
  */
 GBytes *render_issue_message(const struct config *config,
-    const struct rendered_issue *r, const char *message_id);
+    const struct issue_view *view, const struct rendered_issue *r,
+    const char *message_id);
 
 #endif

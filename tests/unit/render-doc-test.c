@@ -257,7 +257,7 @@ article_new(const char *unit, const char *title, char *body)
 	return a;
 }
 
-/* Fifteen long articles, three with pictures, and a hostile one. */
+/* Fifteen long articles, four with pictures, and a hostile one. */
 static struct issue_view *
 long_view(const struct config *c)
 {
@@ -289,6 +289,10 @@ long_view(const struct config *c)
 	a = v->articles->pdata[11];
 	g_ptr_array_add(a->images, image_new("photo.jpg", "image/jpeg",
 	    make_jpeg(640, 480)));
+	/* Larger than the PDF keeps: decoded scaled, then re-encoded. */
+	a = v->articles->pdata[13];
+	g_ptr_array_add(a->images, image_new("camera.jpg", "image/jpeg",
+	    make_jpeg(2600, 1700)));
 	g_ptr_array_add(v->articles, article_new("区法院", HOSTILE_TITLE,
 	    g_strdup(HOSTILE_BODY "\n" HOSTILE_BODY)));
 	return v;
@@ -352,9 +356,9 @@ squeeze(const char *text)
 	return g_string_free(out, FALSE);
 }
 
-/* NEEDLE after *POS in HAYSTACK (both squeezed); *POS moves past it. */
+/* NEEDLE (squeezed) after *POS in squeezed text; *POS moves past it. */
 static void
-assert_next(const char *haystack, const char **pos, const char *needle)
+assert_next(const char **pos, const char *needle)
 {
 	g_autofree char *n = squeeze(needle);
 	const char *p = strstr(*pos, n);
@@ -365,7 +369,7 @@ assert_next(const char *haystack, const char **pos, const char *needle)
 }
 
 /* Every headline and attribution in order, then the 报尾. */
-static const char *
+static void
 assert_order(const struct config *c, const struct issue_view *v,
     const char *text)
 {
@@ -377,19 +381,18 @@ assert_order(const struct config *c, const struct issue_view *v,
 		g_autofree char *by = g_strdup_printf("（%s供稿）",
 		    a->unit_name);
 
-		assert_next(text, &pos, title);
-		assert_next(text, &pos, by);
+		assert_next(&pos, title);
+		assert_next(&pos, by);
 	}
-	assert_next(text, &pos, "报：");
-	assert_next(text, &pos, c->bao.label);
-	assert_next(text, &pos, "送：区委办");
-	assert_next(text, &pos, "发：");
-	assert_next(text, &pos, c->fa.label);
-	assert_next(text, &pos, "本期增发：区档案馆");
-	assert_next(text, &pos, "主编：");
-	assert_next(text, &pos, c->bulletin.chief_editor);
-	assert_next(text, &pos, c->bulletin.mailbox);
-	return pos;
+	assert_next(&pos, "报：");
+	assert_next(&pos, c->bao.label);
+	assert_next(&pos, "送：区委办");
+	assert_next(&pos, "发：");
+	assert_next(&pos, c->fa.label);
+	assert_next(&pos, "本期增发：区档案馆");
+	assert_next(&pos, "主编：");
+	assert_next(&pos, c->bulletin.chief_editor);
+	assert_next(&pos, c->bulletin.mailbox);
 }
 
 /* ---- PDF ------------------------------------------------------------- */
@@ -403,7 +406,8 @@ info_field(const char *info, const char *field)
 	for (guint i = 0; lines[i] != NULL; i++)
 		if (g_str_has_prefix(lines[i], field) &&
 		    lines[i][strlen(field)] == ':')
-			return g_strstrip(g_strdup(lines[i] + strlen(field) + 1));
+			return g_strstrip(g_strdup(lines[i] +
+			    strlen(field) + 1));
 	g_error("pdfinfo says nothing of %s", field);
 }
 
@@ -491,6 +495,41 @@ assert_grid(const char *text)
 	g_assert_cmpint(full, >, 20);
 }
 
+/* Last line of PAGE before its number, squeezed. */
+static char *
+last_line(const char *page)
+{
+	g_auto(GStrv) lines = g_strsplit(page, "\n", -1);
+	gboolean folio = TRUE;
+
+	for (guint i = g_strv_length(lines); i > 0; i--) {
+		char *line = squeeze(lines[i - 1]);
+
+		if (*line != '\0' && !folio)
+			return line;
+		folio = folio && *line == '\0';
+		g_free(line);
+	}
+	return g_strdup("");
+}
+
+/* No page ends with a headline, nor with a line of one. */
+static void
+assert_no_widowed_headline(const struct issue_view *v, const char *page,
+    int n)
+{
+	g_autofree char *line = last_line(page);
+
+	for (guint i = 0; i < v->articles->len; i++) {
+		const struct issue_article *a = v->articles->pdata[i];
+		g_autofree char *clean = render_doc_clean_text(a->title);
+		g_autofree char *title = squeeze(clean);
+
+		if (*line != '\0' && strstr(title, line) != NULL)
+			g_error("page %d ends with headline %s", n, line);
+	}
+}
+
 static void
 assert_pages(const struct config *c, const struct issue_view *v,
     const char *text, int n_pages)
@@ -508,6 +547,7 @@ assert_pages(const struct config *c, const struct issue_view *v,
 
 		if (is_attribution(line))
 			g_error("page %d starts with %s", i + 1, line);
+		assert_no_widowed_headline(v, pages[i], i + 1);
 		g_assert_true(g_str_has_suffix(page, folio));
 	}
 	/* The 报尾 is on the last page, nothing but the number after it. */
@@ -535,6 +575,36 @@ assert_hostile(const char *text)
 	g_assert_nonnull(strstr(all, "<b>详情</b>"));
 	g_assert_nonnull(strstr(all, "A&amp;B"));
 	g_assert_nonnull(strstr(all, "javascript:void(0)"));
+}
+
+/*
+ * The pictures: PNGs as pixels, JPEGs as JPEG (DCT) streams, the large
+ * one scaled to 2400 pixels.
+ */
+static void
+assert_images(const char *pdf)
+{
+	const char *argv[] = { "pdfimages", "-list", pdf, NULL };
+	g_autofree char *out = run(argv);
+	g_auto(GStrv) lines = g_strsplit(out, "\n", -1);
+	static const char *const expect[][3] = {
+		{ "800", "500", "image" }, { "400", "640", "image" },
+		{ "640", "480", "jpeg" }, { "2400", "1569", "jpeg" },
+	};
+
+	g_assert_cmpuint(g_strv_length(lines), ==, 2 + 4 + 1);
+	for (guint i = 0; i < G_N_ELEMENTS(expect); i++) {
+		g_auto(GStrv) f = g_strsplit_set(lines[2 + i], " ", -1);
+		g_autoptr(GPtrArray) cols = g_ptr_array_new();
+
+		for (guint j = 0; f[j] != NULL; j++)
+			if (*f[j] != '\0')
+				g_ptr_array_add(cols, f[j]);
+		g_assert_cmpuint(cols->len, >, 8);
+		g_assert_cmpstr(cols->pdata[3], ==, expect[i][0]);
+		g_assert_cmpstr(cols->pdata[4], ==, expect[i][1]);
+		g_assert_cmpstr(cols->pdata[8], ==, expect[i][2]);
+	}
 }
 
 static char *
@@ -575,7 +645,8 @@ test_pdf(void)
 	c->song.label = g_strdup("区委办");
 	pdf = render_pdf(c, v, &error);
 	g_assert_no_error(error);
-	g_test_message("render_pdf: %d articles in %.0f ms, %zu bytes",
+	g_test_message("render_pdf: %u articles in %.0f ms, %"
+	    G_GSIZE_FORMAT " bytes",
 	    v->articles->len, (g_get_monotonic_time() - start) / 1000.0,
 	    g_bytes_get_size(pdf));
 	g_assert_true(g_str_has_prefix(g_bytes_get_data(pdf, NULL), "%PDF-"));
@@ -592,6 +663,7 @@ test_pdf(void)
 	assert_pages(c, v, text, n_pages);
 	assert_grid(text);
 	assert_hostile(text);
+	assert_images(path);
 	dir = out_dir();
 	draw_page(path, dir, 1, "first");
 	draw_page(path, dir, n_pages, "last");
@@ -607,12 +679,13 @@ out:
 static GPtrArray *
 unzip(GBytes *docx, const char *dir)
 {
-	zip_error_t ze;
 	zip_source_t *src = zip_source_buffer_create(g_bytes_get_data(docx,
-	    NULL), g_bytes_get_size(docx), 0, &ze);
-	zip_t *za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+	    NULL), g_bytes_get_size(docx), 0, NULL);
+	zip_t *za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS,
+	    NULL);
 	GPtrArray *xml = g_ptr_array_new_with_free_func(g_free);
 
+	/* ZIP_CHECKCONS: the archive's directories must agree, too. */
 	g_assert_nonnull(za);
 	for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); i++) {
 		zip_stat_t st;
@@ -704,7 +777,7 @@ test_docx(void)
 	c->song.label = g_strdup("区委办");
 	docx = render_docx(c, v, &error);
 	g_assert_no_error(error);
-	g_test_message("render_docx: %.0f ms, %zu bytes",
+	g_test_message("render_docx: %.0f ms, %" G_GSIZE_FORMAT " bytes",
 	    (g_get_monotonic_time() - start) / 1000.0, g_bytes_get_size(docx));
 	for (gsize i = 0; i < G_N_ELEMENTS(tools); i++)
 		if (!have_tool(tools[i]))

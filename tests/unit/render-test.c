@@ -100,7 +100,8 @@ test_message(void)
 	struct config *c = example_config();
 	struct issue_view *v = sample_view();
 	struct rendered_issue *r = render_issue(c, v);
-	g_autoptr(GBytes) bytes = render_issue_message(c, r, "id@example.test");
+	g_autoptr(GBytes) bytes = render_issue_message(c, v, r,
+	    "id@example.test");
 	gsize len;
 	const char *data = g_bytes_get_data(bytes, &len);
 	g_autofree char *copy = g_strndup(data, len);
@@ -110,6 +111,12 @@ test_message(void)
 
 	g_assert_nonnull(strstr(copy, "\r\nTo: "));
 	g_assert_nonnull(strstr(copy, "multipart/alternative"));
+	/* The PDF and the .docx, named both ways (QQ Mail reads RFC 2047 in
+	 * the name, Outlook RFC 2231 in the filename). */
+	g_assert_nonnull(strstr(copy, "Content-Type: application/pdf"));
+	g_assert_nonnull(strstr(copy, "wordprocessingml.document"));
+	g_assert_nonnull(strstr(copy, "name=\"=?"));
+	g_assert_nonnull(strstr(copy, "filename*"));
 	g_assert_null(strstr(copy, "leader1@"));
 	g_assert_null(strstr(copy, "\n.\r\n"));
 	g_assert_cmpstr(text, ==, r->text);
