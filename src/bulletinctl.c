@@ -5,7 +5,8 @@
  *	bulletinctl [-f file] status
  *	bulletinctl [-f file] messages [N]
  *	bulletinctl [-f file] deliveries [N]
- *	bulletinctl [-f file] issue [-y year] N text|html|eml
+ *	bulletinctl [-f file] render [-y year] N|draft --format F [-o file]
+ *	    (F: text, html, pdf, docx, eml; "issue [-y year] N F" also works)
  *	bulletinctl [-f file] inspect [--json] FILE.eml
  *	bulletinctl [-f file] command [-e editor] [-b body-file] WORD [ARGS…]
  *	bulletinctl [-f file] audit [N]
@@ -16,7 +17,13 @@
 #include <unistd.h>
 
 #include "bulletin.h"
+#include "clock.h"
 #include "command.h"
+#include "error.h"
+#include "issue.h"
+#include "render-docx.h"
+#include "render-pdf.h"
+#include "render.h"
 #include "inspect.h"
 #include "log.h"
 #include "message.h"
@@ -32,8 +39,8 @@ usage(void)
 	fprintf(stderr, "usage: bulletinctl [-f file] status\n"
 	    "       bulletinctl [-f file] messages [count]\n"
 	    "       bulletinctl [-f file] deliveries [count]\n"
-	    "       bulletinctl [-f file] issue [-y year] number "
-	    "text|html|eml\n"
+	    "       bulletinctl [-f file] render [-y year] number|draft "
+	    "--format text|html|pdf|docx|eml [-o file]\n"
 	    "       bulletinctl [-f file] inspect [--json] file.eml\n"
 	    "       bulletinctl [-f file] command [-e editor] [-b body-file] "
 	    "word [args...]\n"
@@ -97,49 +104,109 @@ show_deliveries(struct bulletin *b, int limit)
 	return 0;
 }
 
-static int
-show_issue(struct bulletin *b, int year, int number, const char *format)
+/* The view to render: the draft, or sent issue NUMBER of YEAR. */
+static struct issue_view *
+view_for(struct bulletin *b, const char *which, int year)
 {
-	gint64 id = store_find_issue(b->store, ISSUE_REGULAR, year, number,
-	    NULL);
-	g_autoptr(GBytes) raw = id ? store_issue_message(b->store, id, NULL) :
-	    NULL;
-	g_autofree char *text = NULL;
-	gsize len;
-	const char *data;
+	g_autoptr(GDateTime) now = clock_now();
+	gint64 id;
 
-	if (raw == NULL) {
-		fprintf(stderr, "bulletinctl: no issue %d of %d was sent\n",
-		    number, year);
-		return 1;
-	}
-	data = g_bytes_get_data(raw, &len);
-	if (strcmp(format, "eml") == 0) {
-		fwrite(data, 1, len, stdout);
-		return 0;
-	}
-	if (strcmp(format, "text") != 0 && strcmp(format, "html") != 0)
-		usage();
-	text = message_part_text(data, len, strcmp(format, "text") == 0 ?
-	    "plain" : "html");
-	fputs(text ? text : "", stdout);
-	return text ? 0 : 1;
+	if (strcmp(which, "draft") == 0)
+		return issue_load_draft(b->config, b->store, ISSUE_REGULAR, now,
+		    NULL);
+	id = store_find_issue(b->store, ISSUE_REGULAR, year, atoi(which),
+	    NULL);
+	return id ? issue_load_sent(b->config, b->store, id, NULL) : NULL;
 }
 
+static GBytes *
+render_format(struct bulletin *b, struct issue_view *v, const char *format,
+    GError **error)
+{
+	struct rendered_issue *r = render_issue(b->config, v);
+	GBytes *out = NULL;
+
+	if (strcmp(format, "text") == 0)
+		out = g_bytes_new(r->text, strlen(r->text));
+	else if (strcmp(format, "html") == 0)
+		out = g_bytes_new(r->html, strlen(r->html));
+	else if (strcmp(format, "eml") == 0)
+		out = render_issue_message(b->config, v, r, NULL);
+	else if (strcmp(format, "pdf") == 0)
+		out = render_pdf(b->config, v, error);
+	else if (strcmp(format, "docx") == 0)
+		out = render_docx(b->config, v, error);
+	else
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_INPUT,
+		    "unknown format %s (text, html, pdf, docx, eml)", format);
+	rendered_issue_free(r);
+	return out;
+}
+
+static gboolean
+write_output(GBytes *data, const char *path, GError **error)
+{
+	if (path == NULL || strcmp(path, "-") == 0) {
+		fwrite(g_bytes_get_data(data, NULL), 1, g_bytes_get_size(data),
+		    stdout);
+		return TRUE;
+	}
+	return g_file_set_contents(path, g_bytes_get_data(data, NULL),
+	    g_bytes_get_size(data), error);
+}
+
+/* render [-y YEAR] N|draft --format F [-o FILE] */
+static int
+render_command(struct bulletin *b, int argc, char **argv)
+{
+	g_autoptr(GDateTime) now = clock_now();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) data = NULL;
+	const char *which = NULL, *format = "text", *path = NULL;
+	int year = g_date_time_get_year(now);
+	struct issue_view *v;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-y") == 0 && i + 1 < argc)
+			year = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+			format = argv[++i];
+		else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+			path = argv[++i];
+		else if (which == NULL)
+			which = argv[i];
+		else
+			usage();
+	}
+	if (which == NULL)
+		usage();
+	if ((v = view_for(b, which, year)) == NULL) {
+		fprintf(stderr, "bulletinctl: no issue %s of %d\n", which, year);
+		return 1;
+	}
+	data = render_format(b, v, format, &error);
+	issue_view_free(v);
+	if (data == NULL || !write_output(data, path, &error)) {
+		fprintf(stderr, "bulletinctl: %s\n", error->message);
+		return 1;
+	}
+	return 0;
+}
+
+/* issue [-y YEAR] N text|html|eml|pdf|docx: render's older spelling. */
 static int
 issue_command(struct bulletin *b, int argc, char **argv)
 {
-	g_autoptr(GDateTime) now = g_date_time_new_now_local();
-	int year = g_date_time_get_year(now);
+	char *args[8] = { (char *)"render" };
+	int n = 1;
 
-	if (argc >= 3 && strcmp(argv[1], "-y") == 0) {
-		year = atoi(argv[2]);
-		argc -= 2;
-		argv += 2;
-	}
-	if (argc != 3)
+	if (argc < 3 || argc > 5)
 		usage();
-	return show_issue(b, year, atoi(argv[1]), argv[2]);
+	for (int i = 1; i < argc - 1; i++)
+		args[n++] = argv[i];
+	args[n++] = (char *)"--format";
+	args[n++] = argv[argc - 1];
+	return render_command(b, n, args);
 }
 
 static int
@@ -245,6 +312,8 @@ run(struct bulletin *b, int argc, char **argv)
 		return show_deliveries(b, limit);
 	if (strcmp(argv[0], "issue") == 0)
 		return issue_command(b, argc, argv);
+	if (strcmp(argv[0], "render") == 0)
+		return render_command(b, argc, argv);
 	if (strcmp(argv[0], "command") == 0)
 		return run_command(b, argc, argv);
 	if (strcmp(argv[0], "audit") == 0)

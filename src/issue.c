@@ -44,8 +44,25 @@ issue_format_date(GDateTime *date)
 	    g_date_time_get_month(date), g_date_time_get_day_of_month(date));
 }
 
+static void
+load_images(struct issue_article *a, struct store *store, gint64 article)
+{
+	g_autoptr(GPtrArray) stored = store_article_images(store, article,
+	    NULL);
+
+	for (guint i = 0; stored != NULL && i < stored->len; i++) {
+		struct stored_image *s = stored->pdata[i];
+		struct issue_image *img = g_new0(struct issue_image, 1);
+		img->name = g_steal_pointer(&s->name);
+		img->content_type = g_steal_pointer(&s->content_type);
+		img->data = g_steal_pointer(&s->data);
+		g_ptr_array_add(a->images, img);
+	}
+}
+
 static struct issue_article *
-issue_article_new(const struct config *config, struct stored_article *s)
+issue_article_new(const struct config *config, struct store *store,
+    struct stored_article *s)
 {
 	struct issue_article *a = g_new0(struct issue_article, 1);
 	const struct unit *unit = config_find_unit(config, s->unit);
@@ -60,6 +77,7 @@ issue_article_new(const struct config *config, struct stored_article *s)
 		a->fields[i] = g_strdup(s->fields[i]);
 	a->images = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)issue_image_free);
+	load_images(a, store, s->id);
 	return a;
 }
 
@@ -102,7 +120,7 @@ issue_load_draft_as(const struct config *config, struct store *store,
 	    (GDestroyNotify)issue_article_free);
 	for (guint i = 0; i < stored->len; i++)
 		g_ptr_array_add(view->articles,
-		    issue_article_new(config, stored->pdata[i]));
+		    issue_article_new(config, store, stored->pdata[i]));
 	return view;
 }
 
@@ -119,6 +137,32 @@ issue_load_draft(const struct config *config, struct store *store,
 		return NULL;
 	return issue_load_draft_as(config, store, kind, year, number, date,
 	    error);
+}
+
+struct issue_view *
+issue_load_sent(const struct config *config, struct store *store,
+    gint64 issue, GError **error)
+{
+	g_autoptr(GPtrArray) stored = NULL;
+	struct issue_view *view = g_new0(struct issue_view, 1);
+	enum issue_kind kind;
+
+	if (!store_issue_info(store, issue, &kind, &view->year, &view->number,
+	    &view->total_number, &view->date, &view->note, error) ||
+	    (stored = store_issue_articles(store, issue, error)) == NULL) {
+		g_free(view->date);
+		g_free(view->note);
+		g_free(view);
+		return NULL;
+	}
+	view->id = issue;
+	view->supplement = kind == ISSUE_SUPPLEMENT;
+	view->articles = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)issue_article_free);
+	for (guint i = 0; i < stored->len; i++)
+		g_ptr_array_add(view->articles,
+		    issue_article_new(config, store, stored->pdata[i]));
+	return view;
 }
 
 static gboolean

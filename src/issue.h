@@ -53,6 +53,14 @@ struct issue_view *issue_load_draft_as(const struct config *config,
     struct store *store, enum issue_kind kind, int year, int number,
     const char *date, GError **error);
 
+/* Sent issue ISSUE as it went out; NULL (ERROR maybe unset) if none. */
+struct issue_view *issue_load_sent(const struct config *config,
+    struct store *store, gint64 issue, GError **error);
+
+/* Sent issue ISSUE as it went out; NULL (ERROR maybe unset) if none. */
+struct issue_view *issue_load_sent(const struct config *config,
+    struct store *store, gint64 issue, GError **error);
+
 /* "2026年11月28日" */
 char *issue_format_date(GDateTime *date);
 

@@ -112,6 +112,10 @@ html_article(GString *out, const struct issue_article *a)
 		html_escaped(out, paras[i]);
 		g_string_append(out, "</p>\n");
 	}
+	for (guint i = 0; i < a->images->len; i++)
+		g_string_append_printf(out, "<p style=\"text-align:center\">"
+		    "<img src=\"cid:img-%d-%u@bulletind\" alt=\"\" "
+		    "style=\"max-width:100%%\"></p>\n", a->seq, i + 1);
 	g_string_append(out, "<p style=\"text-align:right\">（");
 	html_escaped(out, a->unit_name);
 	g_string_append(out, "供稿）</p>\n</div>\n");
@@ -285,12 +289,45 @@ add_document(GMimeMultipart *mixed, const struct config *config,
 	g_object_unref(part);
 }
 
+/* The HTML with the articles' pictures it refers to by cid:. */
 static GMimeObject *
-alternatives(const struct rendered_issue *r)
+html_with_images(const struct issue_view *view, const char *html_text)
+{
+	GMimeObject *html = mail_text_part("html", html_text);
+	GMimeMultipart *related = NULL;
+
+	for (guint i = 0; i < view->articles->len; i++) {
+		const struct issue_article *a = view->articles->pdata[i];
+		for (guint j = 0; j < a->images->len; j++) {
+			const struct issue_image *img = a->images->pdata[j];
+			g_autofree char *cid = g_strdup_printf(
+			    "img-%d-%u@bulletind", a->seq, j + 1);
+			g_auto(GStrv) type = g_strsplit(img->content_type, "/",
+			    2);
+			GMimeObject *part;
+			if (related == NULL) {
+				related = g_mime_multipart_new_with_subtype(
+				    "related");
+				g_mime_multipart_add(related, html);
+				g_object_unref(html);
+			}
+			part = document_part(type[0], type[1] ? type[1] :
+			    "octet-stream", img->name, img->data);
+			g_mime_object_set_content_id(part, cid);
+			g_mime_object_set_disposition(part, "inline");
+			g_mime_multipart_add(related, part);
+			g_object_unref(part);
+		}
+	}
+	return related != NULL ? GMIME_OBJECT(related) : html;
+}
+
+static GMimeObject *
+alternatives(const struct issue_view *view, const struct rendered_issue *r)
 {
 	GMimeMultipart *alt = g_mime_multipart_new_with_subtype("alternative");
 	GMimeObject *text = mail_text_part("plain", r->text);
-	GMimeObject *html = mail_text_part("html", r->html);
+	GMimeObject *html = html_with_images(view, r->html);
 
 	g_mime_multipart_add(alt, text);
 	g_mime_multipart_add(alt, html);
@@ -308,7 +345,7 @@ render_issue_message(const struct config *config,
 	    "auto-generated", r->subject, message_id);
 	g_autoptr(GMimeMultipart) mixed =
 	    g_mime_multipart_new_with_subtype("mixed");
-	GMimeObject *alt = alternatives(r);
+	GMimeObject *alt = alternatives(view, r);
 
 	add_group(msg, config->bao.label);
 	add_group(msg, config->fa.label);

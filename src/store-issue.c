@@ -618,3 +618,67 @@ store_last_sent_at(struct store *store, GError **error)
 		return 0;
 	return sqlite3_column_int64(st, 0);
 }
+
+void
+stored_image_free(struct stored_image *img)
+{
+	if (img == NULL)
+		return;
+	g_free(img->name);
+	g_free(img->content_type);
+	if (img->data != NULL)
+		g_bytes_unref(img->data);
+	g_free(img);
+}
+
+GPtrArray *
+store_article_images(struct store *store, gint64 article, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT t.name, t.content_type, t.spool FROM attachments t"
+	    " JOIN articles a ON a.message = t.message WHERE a.id = ? AND"
+	    " t.content_type IN ('image/png', 'image/jpeg', 'image/jpg')"
+	    " ORDER BY t.id", error);
+	GPtrArray *out;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, article);
+	out = g_ptr_array_new_with_free_func((GDestroyNotify)stored_image_free);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct stored_image *img = g_new0(struct stored_image, 1);
+		img->name = store_column_dup(st, 0);
+		img->content_type = store_column_dup(st, 1);
+		img->data = store_spool_get(store,
+		    (const char *)sqlite3_column_text(st, 2), NULL);
+		if (img->data == NULL) {
+			stored_image_free(img);
+			continue;
+		}
+		g_ptr_array_add(out, img);
+	}
+	return out;
+}
+
+gboolean
+store_issue_info(struct store *store, gint64 issue, enum issue_kind *kind_r,
+    int *year_r, int *number_r, int *total_r, char **date_r, char **note_r,
+    GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT kind, year, number, COALESCE(total, 0), date, note"
+	    " FROM issues WHERE id = ? AND state = 'sent'", error);
+
+	if (st == NULL)
+		return FALSE;
+	sqlite3_bind_int64(st, 1, issue);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return FALSE;
+	*kind_r = issue_kind_parse((const char *)sqlite3_column_text(st, 0));
+	*year_r = sqlite3_column_int(st, 1);
+	*number_r = sqlite3_column_int(st, 2);
+	*total_r = sqlite3_column_int(st, 3);
+	*date_r = store_column_dup(st, 4);
+	*note_r = store_column_dup(st, 5);
+	return TRUE;
+}

@@ -111,6 +111,24 @@ struct stored_article {
 
 void stored_article_free(struct stored_article *a);
 
+struct stored_image {
+	char		*name;
+	char		*content_type;
+	GBytes		*data;
+};
+
+void stored_image_free(struct stored_image *img);
+
+/* The PNG and JPEG pictures that came with article ID, in order. */
+GPtrArray *store_article_images(struct store *store, gint64 article,
+    GError **error);
+
+/* What a sent issue was: kind, year, number, 总第N期 (0), date, note
+ * (NULL if none); strings for the caller to free.  FALSE if not sent. */
+gboolean store_issue_info(struct store *store, gint64 issue,
+    enum issue_kind *kind_r, int *year_r, int *number_r, int *total_r,
+    char **date_r, char **note_r, GError **error);
+
 /* An article to file; strings are borrowed. */
 struct article_row {
 	const char	*unit;
