@@ -87,14 +87,27 @@ send_issue(struct cmd_request *req, const struct signoff *s,
 	return ok;
 }
 
+/* The draft as it is now, for an approver whose code went stale. */
+static void
+attach_preview(struct cmd_request *req, const struct issue_view *v)
+{
+	struct rendered_issue *r = render_issue(req->b->config, v);
+	g_autoptr(GBytes) message = render_issue_message(req->b->config, v, r,
+	    NULL);
+
+	g_ptr_array_add(req->attachments, message_attachment_new(
+	    "preview.eml", "message/rfc822", message));
+	rendered_issue_free(r);
+}
+
 /* Refuse a finalize whose draft or number changed since the preview. */
 static gboolean
 finalize_still_valid(struct cmd_request *req, const struct signoff *s,
     const struct issue_view *v, GError **error)
 {
 	g_autofree char *digest = render_issue_digest(req->b->config, v);
-	int next = store_next_number(req->b->store, s->kind, v->year,
-	    req->b->config->bulletin.first_number, error);
+	int next = issue_next_number(req->b->config, req->b->store, s->kind,
+	    v->year, error);
 
 	if (v->id != s->issue || v->year != s->year || next != s->number) {
 		cmd_refuse(req, "issue number changed", "预览之后编号已变化"
@@ -106,7 +119,9 @@ finalize_still_valid(struct cmd_request *req, const struct signoff *s,
 		log_warn("confirmation for issue %d refused: draft changed",
 		    s->number);
 		cmd_refuse(req, "draft changed", "草稿在预览之后已有改动，本确认码作废，"
-		    "未发送。\n请重新发送“定稿”，审核新的预览后再确认。\n");
+		    "未发送。\n附件是草稿现在的样子；如同意，请编辑重新发送“定稿”，"
+		    "审核新的确认码后再确认。\n");
+		attach_preview(req, v);
 		return FALSE;
 	}
 	return TRUE;

@@ -41,7 +41,7 @@ static const struct key_spec limits_keys[] = {
 static const struct key_spec bulletin_keys[] = {
 	{ "title", KEY_STRING, TRUE }, { "office", KEY_STRING, TRUE },
 	{ "chief_editor", KEY_STRING, TRUE }, { "mailbox", KEY_STRING, TRUE },
-	{ "first_number", KEY_INT, FALSE },
+	{ "first_number", KEY_INT, FALSE }, { "numbering", KEY_STRING, FALSE },
 	{ NULL },
 };
 static const struct key_spec unit_keys[] = {
@@ -301,7 +301,13 @@ load_bulletin(struct loader *l, struct config *c, config_setting_t *g)
 	c->bulletin.office = get_string(g, "office", "");
 	c->bulletin.chief_editor = get_string(g, "chief_editor", "");
 	c->bulletin.mailbox = get_string(g, "mailbox", "");
+	g_autofree char *numbering = get_string(g, "numbering", "yearly");
+
 	c->bulletin.first_number = get_int(g, "first_number", 1);
+	c->bulletin.yearly = strcmp(numbering, "yearly") == 0;
+	if (!c->bulletin.yearly && strcmp(numbering, "continuous") != 0)
+		loader_error(l, config_setting_get_member(g, "numbering"),
+		    "numbering must be \"yearly\" or \"continuous\"");
 	if (c->bulletin.first_number < 1)
 		loader_error(l, config_setting_get_member(g, "first_number"),
 		    "first_number must be 1 or more");

@@ -45,6 +45,7 @@ struct config {
 		char	*chief_editor;	/* 主编 */
 		char	*mailbox;	/* printed after 邮箱： */
 		int	 first_number;	/* 第N期 of the first issue of a year */
+		gboolean yearly;	/* numbering restarts each January */
 	} bulletin;
 
 	GPtrArray	*units;		/* struct unit * */

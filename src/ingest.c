@@ -154,8 +154,8 @@ send_receipt(struct bulletin *b, const struct verdict *v,
 	g_autoptr(GDateTime) now = clock_now();
 	g_autofree char *subject = g_strdup_printf("来稿已收到：%s", art->title);
 	g_autofree char *text = NULL;
-	int number = store_next_number(b->store, ISSUE_REGULAR,
-	    g_date_time_get_year(now), b->config->bulletin.first_number, error);
+	int number = issue_next_number(b->config, b->store, ISSUE_REGULAR,
+	    g_date_time_get_year(now), error);
 
 	if (number == 0)
 		return FALSE;

@@ -124,13 +124,20 @@ issue_load_draft_as(const struct config *config, struct store *store,
 	return view;
 }
 
+int
+issue_next_number(const struct config *config, struct store *store,
+    enum issue_kind kind, int year, GError **error)
+{
+	return store_next_number(store, kind, config->bulletin.yearly ? year : 0,
+	    config->bulletin.first_number, error);
+}
+
 struct issue_view *
 issue_load_draft(const struct config *config, struct store *store,
     enum issue_kind kind, GDateTime *now, GError **error)
 {
 	int year = g_date_time_get_year(now);
-	int number = store_next_number(store, kind, year,
-	    config->bulletin.first_number, error);
+	int number = issue_next_number(config, store, kind, year, error);
 	g_autofree char *date = issue_format_date(now);
 
 	if (number == 0)

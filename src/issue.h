@@ -53,9 +53,19 @@ struct issue_view *issue_load_draft_as(const struct config *config,
     struct store *store, enum issue_kind kind, int year, int number,
     const char *date, GError **error);
 
+/* The number the next issue of KIND signed off in YEAR gets: per year,
+ * or running on when the config numbers continuously.  0 on error. */
+int issue_next_number(const struct config *config, struct store *store,
+    enum issue_kind kind, int year, GError **error);
+
 /* Sent issue ISSUE as it went out; NULL (ERROR maybe unset) if none. */
 struct issue_view *issue_load_sent(const struct config *config,
     struct store *store, gint64 issue, GError **error);
+
+/* The number the next issue of KIND signed off in YEAR gets: per year,
+ * or running on when the config numbers continuously.  0 on error. */
+int issue_next_number(const struct config *config, struct store *store,
+    enum issue_kind kind, int year, GError **error);
 
 /* Sent issue ISSUE as it went out; NULL (ERROR maybe unset) if none. */
 struct issue_view *issue_load_sent(const struct config *config,

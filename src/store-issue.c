@@ -315,7 +315,7 @@ store_next_number(struct store *store, enum issue_kind kind, int year,
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
 	    "SELECT MAX(number) FROM issues WHERE state = 'sent' AND"
-	    " kind = ? AND year = ?", error);
+	    " kind = ?1 AND (?2 = 0 OR year = ?2)", error);
 
 	if (st == NULL)
 		return 0;

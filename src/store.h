@@ -178,7 +178,8 @@ gboolean store_add_attachment(struct store *store, gint64 message,
 GPtrArray *store_issue_articles(struct store *store, gint64 issue,
     GError **error);
 
-/* The number the next issue of KIND in YEAR gets (FIRST if none was). */
+/* The number the next issue of KIND in YEAR (0: in any year) gets
+ * (FIRST if none was). */
 int store_next_number(struct store *store, enum issue_kind kind, int year,
     int first, GError **error);
 

@@ -115,9 +115,44 @@ test_issue_numbering(struct fixture *f, gconstpointer unused)
 	    &error), ==, 1);
 	g_assert_cmpint(store_next_number(f->store, ISSUE_SUPPLEMENT, 2026, 1,
 	    &error), ==, 1);
+	/* Continuous numbering looks at every year. */
+	g_assert_cmpint(store_next_number(f->store, ISSUE_REGULAR, 0, 1,
+	    &error), ==, 2);
 	g_assert_cmpint(store_draft_issue(f->store, &error), !=, draft);
 	g_assert_false(store_issue_sent(f->store, draft, ISSUE_REGULAR, 2026, 2,
 	    0, "d", msg, "digest", &error));
+}
+
+static void
+test_bounce(struct fixture *f, gconstpointer unused)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) msg = g_bytes_new_static("issue", 5);
+	gint64 draft = store_draft_issue(f->store, &error);
+	g_autoptr(GPtrArray) due = NULL;
+	g_autoptr(GPtrArray) bounced = NULL;
+	struct outgoing *o;
+
+	g_assert_true(store_issue_sent(f->store, draft, ISSUE_REGULAR, 2026, 1,
+	    0, "d", msg, "digest", &error));
+	g_assert_true(store_queue_mail(f->store, "issue", draft, 1, "bao",
+	    "leader1@x.test", NULL, &error));
+	/* Not yet sent: a report cannot bounce it. */
+	g_assert_cmpint(store_mark_bounced(f->store, "leader1@x.test", &error),
+	    ==, 0);
+	due = store_due_mail(f->store, G_MAXINT64, &error);
+	o = due->pdata[0];
+	g_assert_true(store_set_delivery(f->store, o->id, DELIVERY_IN_FLIGHT,
+	    NULL, 0, &error));
+	g_assert_true(store_set_delivery(f->store, o->id, DELIVERY_SENT,
+	    "250 ok", 0, &error));
+	g_assert_cmpint(store_mark_bounced(f->store, "leader1@x.test", &error),
+	    ==, 1);
+	g_assert_cmpint(store_count_list_deliveries(f->store, draft, "bao",
+	    DELIVERY_BOUNCED, &error), ==, 1);
+	bounced = store_bounced_recipients(f->store, draft, &error);
+	g_assert_cmpuint(bounced->len, ==, 1);
+	g_assert_cmpstr(bounced->pdata[0], ==, "leader1@x.test");
 }
 
 static void
@@ -157,6 +192,8 @@ main(int argc, char **argv)
 	g_test_add("/store/issue-numbering", struct fixture, NULL, setup,
 	    test_issue_numbering, teardown);
 	g_test_add("/store/ledger", struct fixture, NULL, setup, test_ledger,
+	    teardown);
+	g_test_add("/store/bounce", struct fixture, NULL, setup, test_bounce,
 	    teardown);
 	return g_test_run();
 }
