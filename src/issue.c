@@ -81,6 +81,20 @@ issue_article_new(const struct config *config, struct store *store,
 	return a;
 }
 
+/* The printed articles of STORED (struct stored_article *). */
+static GPtrArray *
+issue_articles(const struct config *config, struct store *store,
+    GPtrArray *stored)
+{
+	GPtrArray *out = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)issue_article_free);
+
+	for (guint i = 0; i < stored->len; i++)
+		g_ptr_array_add(out, issue_article_new(config, store,
+		    stored->pdata[i]));
+	return out;
+}
+
 static int
 total_number(const struct config *config, struct store *store,
     GError **error)
@@ -116,11 +130,7 @@ issue_load_draft_as(const struct config *config, struct store *store,
 	view->total_number = total;
 	view->date = g_strdup(date);
 	view->note = store_issue_note(store, id, NULL);
-	view->articles = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)issue_article_free);
-	for (guint i = 0; i < stored->len; i++)
-		g_ptr_array_add(view->articles,
-		    issue_article_new(config, store, stored->pdata[i]));
+	view->articles = issue_articles(config, store, stored);
 	return view;
 }
 
@@ -164,11 +174,7 @@ issue_load_sent(const struct config *config, struct store *store,
 	}
 	view->id = issue;
 	view->supplement = kind == ISSUE_SUPPLEMENT;
-	view->articles = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)issue_article_free);
-	for (guint i = 0; i < stored->len; i++)
-		g_ptr_array_add(view->articles,
-		    issue_article_new(config, store, stored->pdata[i]));
+	view->articles = issue_articles(config, store, stored);
 	return view;
 }
 

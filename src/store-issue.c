@@ -144,22 +144,14 @@ store_add_article(struct store *store, gint64 issue, gint64 message,
 	return sqlite3_last_insert_rowid(store->db);
 }
 
+/* Step ST for one article row (id, seq): its id, 0 if none, -1 on error. */
 static gint64
-store_find_by_title(struct store *store, gint64 issue, const char *unit,
-    const char *title_key, int *seq_r, GError **error)
+first_article(struct store *store, sqlite3_stmt *st, int *seq_r,
+    GError **error)
 {
-	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT id, seq FROM articles WHERE issue = ? AND unit = ? AND"
-	    " title_key = ? AND state = 'filed' ORDER BY id DESC LIMIT 1",
-	    error);
-	int rc;
+	int rc = sqlite3_step(st);
 
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, issue);
-	store_bind_text(st, 2, unit);
-	store_bind_text(st, 3, title_key);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (rc == SQLITE_ROW) {
 		*seq_r = sqlite3_column_int(st, 1);
 		return sqlite3_column_int64(st, 0);
 	}
@@ -171,6 +163,23 @@ store_find_by_title(struct store *store, gint64 issue, const char *unit,
 }
 
 static gint64
+store_find_by_title(struct store *store, gint64 issue, const char *unit,
+    const char *title_key, int *seq_r, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT id, seq FROM articles WHERE issue = ? AND unit = ? AND"
+	    " title_key = ? AND state = 'filed' ORDER BY id DESC LIMIT 1",
+	    error);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, issue);
+	store_bind_text(st, 2, unit);
+	store_bind_text(st, 3, title_key);
+	return first_article(store, st, seq_r, error);
+}
+
+static gint64
 store_find_by_message_id(struct store *store, gint64 issue, const char *unit,
     const char *message_id, int *seq_r, GError **error)
 {
@@ -179,22 +188,13 @@ store_find_by_message_id(struct store *store, gint64 issue, const char *unit,
 	    " ON m.id = a.message WHERE a.issue = ? AND a.unit = ? AND"
 	    " a.state = 'filed' AND m.message_id = ?"
 	    " ORDER BY a.id DESC LIMIT 1", error);
-	int rc;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, issue);
 	store_bind_text(st, 2, unit);
 	store_bind_text(st, 3, message_id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*seq_r = sqlite3_column_int(st, 1);
-		return sqlite3_column_int64(st, 0);
-	}
-	if (rc != SQLITE_DONE) {
-		store_set_error(store, error, "find revision");
-		return -1;
-	}
-	return 0;
+	return first_article(store, st, seq_r, error);
 }
 
 gint64

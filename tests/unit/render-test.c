@@ -23,6 +23,7 @@ article(const char *unit, const char *title, const char *body)
 	a->unit_name = g_strdup(unit);
 	a->title = g_strdup(title);
 	a->body = g_strdup(body);
+	a->images = g_ptr_array_new();
 	return a;
 }
 
@@ -33,6 +34,7 @@ free_article(struct issue_article *a)
 	g_free(a->unit_name);
 	g_free(a->title);
 	g_free(a->body);
+	g_ptr_array_unref(a->images);
 	g_free(a);
 }
 
