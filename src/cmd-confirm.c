@@ -46,6 +46,20 @@ cmd_queue_target(struct cmd_request *req, const struct signoff *s,
 	    queue_list(req, s, "fa", &c->fa, error));
 }
 
+/* The recipients this issue adds (本期增发), bound into the code. */
+static gboolean
+queue_extra(struct cmd_request *req, const struct signoff *s, GError **error)
+{
+	g_auto(GStrv) addresses = s->target ? g_strsplit(s->target, ",", -1) :
+	    NULL;
+
+	for (guint i = 0; addresses != NULL && addresses[i] != NULL; i++)
+		if (!store_queue_mail(req->b->store, "issue", s->issue, s->id,
+		    "extra", addresses[i], NULL, error))
+			return FALSE;
+	return TRUE;
+}
+
 static gboolean
 start_next_draft(struct cmd_request *req, gint64 sent, GError **error)
 {
@@ -71,8 +85,9 @@ send_issue(struct cmd_request *req, const struct signoff *s,
 	gboolean ok;
 
 	ok = store_issue_sent(req->b->store, s->issue, s->kind, s->year,
-	    s->number, v->total_number, v->date, message, s->digest, error) &&
-	    cmd_queue_target(req, s, NULL, error) &&
+	    s->number, v->total_number, v->date, s->target, message, s->digest,
+	    error) && cmd_queue_target(req, s, NULL, error) &&
+	    queue_extra(req, s, error) &&
 	    start_next_draft(req, s->issue, error) &&
 	    notify_queue_editors(req->b->store, c, r->subject, notice, NULL,
 	    error);
@@ -140,6 +155,7 @@ confirm_finalize(struct cmd_request *req, const struct signoff *s,
 
 	if (v == NULL)
 		return FALSE;
+	v->extra_label = issue_extra_label(s->target);
 	if (finalize_still_valid(req, s, v, error) &&
 	    store_use_signoff(req->b->store, s->id, error))
 		ok = send_issue(req, s, v, error);

@@ -38,6 +38,17 @@ issue_view_free(struct issue_view *view)
 }
 
 char *
+issue_extra_label(const char *extra)
+{
+	g_auto(GStrv) addresses = NULL;
+
+	if (extra == NULL || *extra == '\0')
+		return NULL;
+	addresses = g_strsplit(extra, ",", -1);
+	return g_strjoinv("、", addresses);
+}
+
+char *
 issue_format_date(GDateTime *date)
 {
 	return g_strdup_printf("%d年%d月%d日", g_date_time_get_year(date),
@@ -165,10 +176,12 @@ issue_load_sent(const struct config *config, struct store *store,
 	enum issue_kind kind;
 
 	if (!store_issue_info(store, issue, &kind, &view->year, &view->number,
-	    &view->total_number, &view->date, &view->note, error) ||
+	    &view->total_number, &view->date, &view->note, &view->extra_label,
+	    error) ||
 	    (stored = store_issue_articles(store, issue, error)) == NULL) {
 		g_free(view->date);
 		g_free(view->note);
+		g_free(view->extra_label);
 		g_free(view);
 		return NULL;
 	}

@@ -71,6 +71,9 @@ int issue_next_number(const struct config *config, struct store *store,
 struct issue_view *issue_load_sent(const struct config *config,
     struct store *store, gint64 issue, GError **error);
 
+/* "a@x,b@y" (the recipients an issue adds) → "a@x、b@y", or NULL. */
+char *issue_extra_label(const char *extra);
+
 /* "2026年11月28日" */
 char *issue_format_date(GDateTime *date);
 

@@ -343,13 +343,13 @@ store_count_sent(struct store *store, GError **error)
 
 gboolean
 store_issue_sent(struct store *store, gint64 issue, enum issue_kind kind,
-    int year, int number, int total, const char *date, GBytes *message,
-    const char *digest, GError **error)
+    int year, int number, int total, const char *date, const char *extra,
+    GBytes *message, const char *digest, GError **error)
 {
 	sqlite3_stmt *st = store_prepare(store,
 	    "UPDATE issues SET state = 'sent', kind = ?, year = ?, number = ?,"
-	    " total = ?, date = ?, sent_at = ?, message = ?, digest = ?"
-	    " WHERE id = ? AND state = 'draft'", error);
+	    " total = ?, date = ?, sent_at = ?, message = ?, digest = ?,"
+	    " extra = ? WHERE id = ? AND state = 'draft'", error);
 	gsize len;
 	const void *data;
 
@@ -367,7 +367,8 @@ store_issue_sent(struct store *store, gint64 issue, enum issue_kind kind,
 	sqlite3_bind_int64(st, 6, g_get_real_time() / G_USEC_PER_SEC);
 	sqlite3_bind_blob64(st, 7, data, len, SQLITE_TRANSIENT);
 	store_bind_text(st, 8, digest);
-	sqlite3_bind_int64(st, 9, issue);
+	store_bind_text(st, 9, extra);
+	sqlite3_bind_int64(st, 10, issue);
 	if (!store_step_done(store, st, "mark issue sent", error))
 		return FALSE;
 	if (sqlite3_changes(store->db) != 1) {
@@ -663,10 +664,10 @@ store_article_images(struct store *store, gint64 article, GError **error)
 gboolean
 store_issue_info(struct store *store, gint64 issue, enum issue_kind *kind_r,
     int *year_r, int *number_r, int *total_r, char **date_r, char **note_r,
-    GError **error)
+    char **extra_r, GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT kind, year, number, COALESCE(total, 0), date, note"
+	    "SELECT kind, year, number, COALESCE(total, 0), date, note, extra"
 	    " FROM issues WHERE id = ? AND state = 'sent'", error);
 
 	if (st == NULL)
@@ -680,5 +681,6 @@ store_issue_info(struct store *store, gint64 issue, enum issue_kind *kind_r,
 	*total_r = sqlite3_column_int(st, 3);
 	*date_r = store_column_dup(st, 4);
 	*note_r = store_column_dup(st, 5);
+	*extra_r = store_column_dup(st, 6);
 	return TRUE;
 }

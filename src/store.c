@@ -33,6 +33,7 @@ static const char *const migrations[] = {
 	"  kind TEXT NOT NULL DEFAULT 'regular'"
 	"    CHECK (kind IN ('regular', 'supplement')),"
 	"  year INTEGER, number INTEGER, total INTEGER, date TEXT, note TEXT,"
+	"  extra TEXT,"
 	"  sent_at INTEGER, message BLOB, digest TEXT,"
 	"  UNIQUE (kind, year, number));"
 	"CREATE TABLE articles ("

@@ -124,10 +124,11 @@ GPtrArray *store_article_images(struct store *store, gint64 article,
     GError **error);
 
 /* What a sent issue was: kind, year, number, 总第N期 (0), date, note
- * (NULL if none); strings for the caller to free.  FALSE if not sent. */
+ * and 本期增发 (NULL if none); strings for the caller to free.  FALSE if
+ * not sent. */
 gboolean store_issue_info(struct store *store, gint64 issue,
     enum issue_kind *kind_r, int *year_r, int *number_r, int *total_r,
-    char **date_r, char **note_r, GError **error);
+    char **date_r, char **note_r, char **extra_r, GError **error);
 
 /* An article to file; strings are borrowed. */
 struct article_row {
@@ -186,11 +187,12 @@ int store_next_number(struct store *store, enum issue_kind kind, int year,
 /* How many issues of any kind were sent before. */
 int store_count_sent(struct store *store, GError **error);
 
-/* Record ISSUE as sent: kind, number, 总第N期 (0: none), date, the exact
- * message and the digest it was signed off with. */
+/* Record ISSUE as sent: kind, number, 总第N期 (0: none), date, the
+ * recipients it adds (本期增发, printed; NULL if none), the exact message
+ * and the digest it was signed off with. */
 gboolean store_issue_sent(struct store *store, gint64 issue,
     enum issue_kind kind, int year, int number, int total, const char *date,
-    GBytes *message, const char *digest, GError **error);
+    const char *extra, GBytes *message, const char *digest, GError **error);
 
 /* Move ISSUE's deferred (缓发) articles into the draft NEXT. */
 gboolean store_carry_deferred(struct store *store, gint64 issue, gint64 next,

@@ -107,7 +107,7 @@ test_issue_numbering(struct fixture *f, gconstpointer unused)
 	g_assert_cmpint(store_next_number(f->store, ISSUE_REGULAR, 2026, 1,
 	    &error), ==, 1);
 	g_assert_true(store_issue_sent(f->store, draft, ISSUE_REGULAR, 2026, 1,
-	    0, "d", msg, "digest", &error));
+	    0, "d", NULL, msg, "digest", &error));
 	g_assert_cmpint(store_next_number(f->store, ISSUE_REGULAR, 2026, 1,
 	    &error), ==, 2);
 	/* Numbering restarts each year, and 增刊 are numbered apart. */
@@ -120,7 +120,7 @@ test_issue_numbering(struct fixture *f, gconstpointer unused)
 	    &error), ==, 2);
 	g_assert_cmpint(store_draft_issue(f->store, &error), !=, draft);
 	g_assert_false(store_issue_sent(f->store, draft, ISSUE_REGULAR, 2026, 2,
-	    0, "d", msg, "digest", &error));
+	    0, "d", NULL, msg, "digest", &error));
 }
 
 static void
@@ -134,7 +134,7 @@ test_bounce(struct fixture *f, gconstpointer unused)
 	struct outgoing *o;
 
 	g_assert_true(store_issue_sent(f->store, draft, ISSUE_REGULAR, 2026, 1,
-	    0, "d", msg, "digest", &error));
+	    0, "d", NULL, msg, "digest", &error));
 	g_assert_true(store_queue_mail(f->store, "issue", draft, 1, "bao",
 	    "leader1@x.test", NULL, &error));
 	/* Not yet sent: a report cannot bounce it. */
