@@ -333,8 +333,9 @@ static char *
 dsn_recipient(GMimePart *part)
 {
 	g_autoptr(GBytes) bytes = part_bytes(part);
-	g_autofree char *text = g_strndup(g_bytes_get_data(bytes, NULL),
-	    g_bytes_get_size(bytes));
+	gsize len = g_bytes_get_size(bytes);
+	g_autofree char *text = len ? g_strndup(g_bytes_get_data(bytes, NULL),
+	    len) : g_strdup("");
 	g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
 
 	for (guint i = 0; lines[i] != NULL; i++) {

@@ -15,6 +15,7 @@
 #include "message.h"
 #include "render-docx.h"
 #include "render-pdf.h"
+#include "render-leaks.h"
 #include "render.h"
 
 static void
@@ -146,5 +147,6 @@ main(int argc, char **argv)
 	rendered_issue_free(r);
 	issue_view_free(v);
 	config_free(c);
+	render_test_release_caches();
 	return 0;
 }

@@ -23,6 +23,7 @@
 #include "render-doc.h"
 #include "render-docx.h"
 #include "render-pdf.h"
+#include "render-leaks.h"
 
 #define N_ARTICLES	15
 #define HOSTILE_TITLE	"紧急通知\r\nBcc: x@evil"
@@ -30,31 +31,6 @@
 			"A&amp;B，链接javascript:void(0)。"
 
 static char *tmp_dir;
-
-/*
- * The sanitizers read these when the test is built with them (elsewhere
- * they are never called).  cairo 1.16 (Debian 12) leaks 768 bytes per CFF
- * font subset it embeds when a PDF surface is finished (Noto CJK is CFF;
- * TrueType fonts do not leak): a bug in cairo, not ours, matched narrowly
- * by the exported function it happens under.  Debian's cairo has no frame
- * pointers, so that function is on the allocation's stack only when it is
- * unwound the slow way.  The libraries' static caches are released at the
- * end of main() instead, so that nothing else needs suppressing.
- */
-const char *__asan_default_options(void);
-const char *__lsan_default_suppressions(void);
-
-const char *
-__asan_default_options(void)
-{
-	return "fast_unwind_on_malloc=0";
-}
-
-const char *
-__lsan_default_suppressions(void)
-{
-	return "leak:cairo_surface_finish\n";
-}
 
 static const char *const titles[N_ARTICLES] = {
 	"多点发力 全面推进 我区营商环境稳中向好",
@@ -938,7 +914,6 @@ main(int argc, char **argv)
 	remove_tree(tmp_dir);
 	g_free(tmp_dir);
 	/* Let LeakSanitizer see only our leaks: drop the libraries' caches. */
-	cairo_debug_reset_static_data();
-	FcFini();
+	render_test_release_caches();
 	return rc;
 }

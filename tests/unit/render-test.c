@@ -3,6 +3,7 @@
 
 #include "config.h"
 #include "message.h"
+#include "render-leaks.h"
 #include "render.h"
 
 static struct config *
@@ -135,10 +136,14 @@ test_message(void)
 int
 main(int argc, char **argv)
 {
+	int rc;
+
 	g_test_init(&argc, &argv, NULL);
 	message_library_init();
 	g_test_add_func("/render/text-layout", test_text_layout);
 	g_test_add_func("/render/html-escaped", test_html_escaped);
 	g_test_add_func("/render/message", test_message);
-	return g_test_run();
+	rc = g_test_run();
+	render_test_release_caches();
+	return rc;
 }
