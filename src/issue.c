@@ -3,7 +3,18 @@
 
 #include "issue.h"
 
-static void
+struct issue_image *
+issue_image_new(const char *name, const char *content_type, GBytes *data)
+{
+	struct issue_image *img = g_new0(struct issue_image, 1);
+
+	img->name = g_strdup(name);
+	img->content_type = g_strdup(content_type);
+	img->data = data;
+	return img;
+}
+
+void
 issue_image_free(struct issue_image *img)
 {
 	g_free(img->name);
@@ -12,7 +23,23 @@ issue_image_free(struct issue_image *img)
 	g_free(img);
 }
 
-static void
+struct issue_article *
+issue_article_new(int seq, const char *unit_code, const char *unit_name,
+    const char *title, const char *body)
+{
+	struct issue_article *a = g_new0(struct issue_article, 1);
+
+	a->seq = seq;
+	a->unit_code = g_strdup(unit_code);
+	a->unit_name = g_strdup(unit_name);
+	a->title = g_strdup(title);
+	a->body = g_strdup(body);
+	a->images = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)issue_image_free);
+	return a;
+}
+
+void
 issue_article_free(struct issue_article *a)
 {
 	g_free(a->unit_code);
@@ -63,31 +90,22 @@ load_images(struct issue_article *a, struct store *store, gint64 article)
 
 	for (guint i = 0; stored != NULL && i < stored->len; i++) {
 		struct stored_image *s = stored->pdata[i];
-		struct issue_image *img = g_new0(struct issue_image, 1);
-		img->name = g_steal_pointer(&s->name);
-		img->content_type = g_steal_pointer(&s->content_type);
-		img->data = g_steal_pointer(&s->data);
-		g_ptr_array_add(a->images, img);
+		g_ptr_array_add(a->images, issue_image_new(s->name,
+		    s->content_type, g_steal_pointer(&s->data)));
 	}
 }
 
 static struct issue_article *
-issue_article_new(const struct config *config, struct store *store,
+article_from_store(const struct config *config, struct store *store,
     struct stored_article *s)
 {
-	struct issue_article *a = g_new0(struct issue_article, 1);
 	const struct unit *unit = config_find_unit(config, s->unit);
-
-	a->seq = s->seq;
-	a->unit_code = g_strdup(s->unit);
 	/* A unit removed from the config keeps its articles, by code. */
-	a->unit_name = g_strdup(unit != NULL ? unit->name : s->unit);
-	a->title = g_strdup(s->title);
-	a->body = g_strdup(s->body);
+	struct issue_article *a = issue_article_new(s->seq, s->unit,
+	    unit != NULL ? unit->name : s->unit, s->title, s->body);
+
 	for (int i = 0; i < 3; i++)
 		a->fields[i] = g_strdup(s->fields[i]);
-	a->images = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)issue_image_free);
 	load_images(a, store, s->id);
 	return a;
 }
@@ -101,7 +119,7 @@ issue_articles(const struct config *config, struct store *store,
 	    (GDestroyNotify)issue_article_free);
 
 	for (guint i = 0; i < stored->len; i++)
-		g_ptr_array_add(out, issue_article_new(config, store,
+		g_ptr_array_add(out, article_from_store(config, store,
 		    stored->pdata[i]));
 	return out;
 }

@@ -39,6 +39,18 @@ struct issue_view {
 	GPtrArray	*articles;	/* struct issue_article * */
 };
 
+/* A picture for an article; takes DATA.  Free with issue_image_free. */
+struct issue_image *issue_image_new(const char *name,
+    const char *content_type, GBytes *data);
+void issue_image_free(struct issue_image *img);
+
+/* An article to print, with no pictures yet (strings are copied).  Views
+ * built by hand (bulletinctl, tests) free theirs with issue_article_free,
+ * as issue_view_free does. */
+struct issue_article *issue_article_new(int seq, const char *unit_code,
+    const char *unit_name, const char *title, const char *body);
+void issue_article_free(struct issue_article *a);
+
 /*
  * The draft issue as it would go out as KIND if signed off on NOW:
  * numbered as the next issue of that kind in NOW's year, with its 编者按

@@ -18,31 +18,6 @@
 #include "render-leaks.h"
 #include "render.h"
 
-static void
-free_article(struct issue_article *a)
-{
-	g_free(a->unit_code);
-	g_free(a->unit_name);
-	g_free(a->title);
-	g_free(a->body);
-	g_ptr_array_unref(a->images);
-	g_free(a);
-}
-
-static struct issue_article *
-article(int seq, const char *unit, const char *title, const char *body)
-{
-	struct issue_article *a = g_new0(struct issue_article, 1);
-
-	a->seq = seq;
-	a->unit_code = g_strdup(unit);
-	a->unit_name = g_strdup(unit);
-	a->title = g_strdup(title);
-	a->body = g_strdup(body);
-	a->images = g_ptr_array_new();
-	return a;
-}
-
 /* A source file: headline, blank line, paragraphs. */
 static struct issue_article *
 demo_article(const struct config *c, const char *path, int seq)
@@ -62,7 +37,8 @@ demo_article(const struct config *c, const char *path, int seq)
 			    "", lines[i]);
 	*strrchr(base, '.') = '\0';
 	u = config_find_unit(c, strchr(base, '-') + 1);
-	return article(seq, u ? u->name : base, lines[0], body->str);
+	return issue_article_new(seq, base, u ? u->name : base, lines[0],
+	    body->str);
 }
 
 static gint
@@ -86,14 +62,15 @@ sample_view(const struct config *c, const char *top)
 	v->date = g_strdup("2026年11月28日");
 	v->note = g_strdup("本期刊发各单位优化营商环境工作进展，请对照先进经验，查找差距。");
 	v->articles = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)free_article);
+	    (GDestroyNotify)issue_article_free);
 	while (d != NULL && (name = g_dir_read_name(d)) != NULL)
 		g_ptr_array_add(names, g_build_filename(dir, name, NULL));
 	g_ptr_array_sort(names, compare_paths);
 	for (guint i = 0; i < names->len; i++)
 		g_ptr_array_add(v->articles, demo_article(c, names->pdata[i],
 		    i + 1));
-	g_ptr_array_add(v->articles, article(names->len + 1, "区法院",
+	g_ptr_array_add(v->articles, issue_article_new(names->len + 1,
+	    "fayuan", "区法院",
 	    "恶意标题<script>alert(1)</script>\r\nBcc: x@evil.test",
 	    "<img src=x onerror=alert(1)><a href=\"javascript:alert(2)\">链接</a>"
 	    "<style>body{display:none}</style>正文照常显示。"));

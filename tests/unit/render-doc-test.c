@@ -110,37 +110,6 @@ example_config(void)
 	return c;
 }
 
-static void
-free_image(struct issue_image *image)
-{
-	g_free(image->name);
-	g_free(image->content_type);
-	g_bytes_unref(image->data);
-	g_free(image);
-}
-
-static void
-free_article(struct issue_article *a)
-{
-	g_free(a->unit_code);
-	g_free(a->unit_name);
-	g_free(a->title);
-	g_free(a->body);
-	g_ptr_array_unref(a->images);
-	g_free(a);
-}
-
-static struct issue_image *
-image_new(const char *name, const char *type, GBytes *data)
-{
-	struct issue_image *image = g_new0(struct issue_image, 1);
-
-	image->name = g_strdup(name);
-	image->content_type = g_strdup(type);
-	image->data = data;
-	return image;
-}
-
 static cairo_status_t
 append_png(void *closure, const unsigned char *data, unsigned int len)
 {
@@ -220,16 +189,13 @@ make_body(GRand *rand)
 	return g_string_free(body, FALSE);
 }
 
+/* An article that takes BODY. */
 static struct issue_article *
 article_new(const char *unit, const char *title, char *body)
 {
-	struct issue_article *a = g_new0(struct issue_article, 1);
+	struct issue_article *a = issue_article_new(0, unit, unit, title, body);
 
-	a->unit_code = g_strdup(unit);
-	a->unit_name = g_strdup(unit);
-	a->title = g_strdup(title);
-	a->body = body;
-	a->images = g_ptr_array_new_with_free_func((GDestroyNotify)free_image);
+	g_free(body);
 	return a;
 }
 
@@ -249,7 +215,7 @@ long_view(const struct config *c)
 	    "请各单位对照先进经验，查找差距，抓好落实。");
 	v->extra_label = g_strdup("区档案馆");
 	v->articles = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)free_article);
+	    (GDestroyNotify)issue_article_free);
 	for (guint i = 0; i < N_ARTICLES; i++) {
 		const struct unit *u = c->units->pdata[i % c->units->len];
 
@@ -257,17 +223,17 @@ long_view(const struct config *c)
 		g_ptr_array_add(v->articles, a);
 	}
 	a = v->articles->pdata[1];
-	g_ptr_array_add(a->images, image_new("site.png", "image/png",
+	g_ptr_array_add(a->images, issue_image_new("site.png", "image/png",
 	    make_png(800, 500)));
 	a = v->articles->pdata[6];
-	g_ptr_array_add(a->images, image_new("tall.png", "image/png",
+	g_ptr_array_add(a->images, issue_image_new("tall.png", "image/png",
 	    make_png(400, 640)));
 	a = v->articles->pdata[11];
-	g_ptr_array_add(a->images, image_new("photo.jpg", "image/jpeg",
+	g_ptr_array_add(a->images, issue_image_new("photo.jpg", "image/jpeg",
 	    make_jpeg(640, 480)));
 	/* Larger than the PDF keeps: decoded scaled, then re-encoded. */
 	a = v->articles->pdata[13];
-	g_ptr_array_add(a->images, image_new("camera.jpg", "image/jpeg",
+	g_ptr_array_add(a->images, issue_image_new("camera.jpg", "image/jpeg",
 	    make_jpeg(2600, 1700)));
 	g_ptr_array_add(v->articles, article_new("区法院", HOSTILE_TITLE,
 	    g_strdup(HOSTILE_BODY "\n" HOSTILE_BODY)));
@@ -854,10 +820,10 @@ test_bad_image(void)
 	v->number = 1;
 	v->date = g_strdup("2026年1月2日");
 	v->articles = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)free_article);
+	    (GDestroyNotify)issue_article_free);
 	g_ptr_array_add(v->articles, a);
 	/* A PNG header on a truncated body: the probe passes, decoding not. */
-	g_ptr_array_add(a->images, image_new("cut.png", "image/png",
+	g_ptr_array_add(a->images, issue_image_new("cut.png", "image/png",
 	    g_bytes_new_from_bytes(png, 0, g_bytes_get_size(png) / 2)));
 	out = render_pdf(c, v, &error);
 	g_assert_null(out);
@@ -865,7 +831,7 @@ test_bad_image(void)
 	g_assert_true(g_str_has_prefix(error->message,
 	    "article 1 (区法院): picture cut.png: PNG"));
 	g_clear_error(&error);
-	g_ptr_array_add(a->images, image_new("x.gif", "image/gif",
+	g_ptr_array_add(a->images, issue_image_new("x.gif", "image/gif",
 	    g_bytes_new_static("GIF89a", 6)));
 	g_assert_null(render_docx(c, v, &error));
 	g_assert_error(error, BULLETIN_ERROR, BULLETIN_ERROR_INPUT);

@@ -15,30 +15,6 @@ example_config(void)
 	return config_load(path, NULL);
 }
 
-static struct issue_article *
-article(const char *unit, const char *title, const char *body)
-{
-	struct issue_article *a = g_new0(struct issue_article, 1);
-
-	a->unit_code = g_strdup(unit);
-	a->unit_name = g_strdup(unit);
-	a->title = g_strdup(title);
-	a->body = g_strdup(body);
-	a->images = g_ptr_array_new();
-	return a;
-}
-
-static void
-free_article(struct issue_article *a)
-{
-	g_free(a->unit_code);
-	g_free(a->unit_name);
-	g_free(a->title);
-	g_free(a->body);
-	g_ptr_array_unref(a->images);
-	g_free(a);
-}
-
 static struct issue_view *
 sample_view(void)
 {
@@ -48,11 +24,12 @@ sample_view(void)
 	v->year = 2026;
 	v->date = g_strdup("2026年11月28日");
 	v->articles = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)free_article);
-	g_ptr_array_add(v->articles, article("区法院", "第一篇",
-	    "第一段。\n第二段。"));
-	g_ptr_array_add(v->articles, article("新华街道办事处",
-	    "<script>alert(1)</script>标题", "<img src=x onerror=alert(1)>"));
+	    (GDestroyNotify)issue_article_free);
+	g_ptr_array_add(v->articles, issue_article_new(1, "fayuan", "区法院",
+	    "第一篇", "第一段。\n第二段。"));
+	g_ptr_array_add(v->articles, issue_article_new(2, "xinhua",
+	    "新华街道办事处", "<script>alert(1)</script>标题",
+	    "<img src=x onerror=alert(1)>"));
 	return v;
 }
 
