@@ -28,6 +28,7 @@
 #include "log.h"
 #include "message.h"
 #include "verdict.h"
+#include "secret.h"
 
 #ifndef BULLETIND_CONF
 #define BULLETIND_CONF "/etc/bulletind/bulletind.conf"
@@ -239,6 +240,20 @@ local_editor(const struct config *c, const char *address)
 	return NULL;
 }
 
+/* The sign-off key, read and checked as the daemon does (the passwords
+ * too: a command that works here must work in the daemon). */
+static gboolean
+load_key(struct bulletin *b, GError **error)
+{
+	GBytes *imap, *smtp;
+
+	if (!secrets_load(b->config, &imap, &smtp, &b->key, error))
+		return FALSE;
+	secret_free(imap);
+	secret_free(smtp);
+	return TRUE;
+}
+
 /* An editor's command, run here through the same code as by mail. */
 static int
 run_command(struct bulletin *b, int argc, char **argv)
@@ -266,8 +281,8 @@ run_command(struct bulletin *b, int argc, char **argv)
 		return 1;
 	}
 	subject = g_strjoinv(" ", argv + i);
-	if (!command_run_local(b, editor, subject, body ? body : "", out,
-	    &error)) {
+	if (!load_key(b, &error) || !command_run_local(b, editor, subject,
+	    body ? body : "", out, &error)) {
 		fprintf(stderr, "bulletinctl: %s\n", error->message);
 		return 1;
 	}
@@ -351,6 +366,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	rc = run(&b, argc - optind, argv + optind);
+	secret_free(b.key);
 	store_close(b.store);
 	config_free(b.config);
 	return rc;

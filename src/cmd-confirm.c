@@ -7,7 +7,9 @@
  */
 #include <string.h>
 
+#include "approval.h"
 #include "clock.h"
+#include "code.h"
 #include "command.h"
 #include "issue.h"
 #include "log.h"
@@ -199,6 +201,10 @@ refusal(const struct cmd_request *req, const struct signoff *s,
 		*reason_r = "code of another signer";
 		return "该确认码不是发给您的，未发送。\n";
 	}
+	if (s->voided && !s->used) {
+		*reason_r = "sent back";
+		return "本期草稿已被退回修改，该确认码已作废，未发送。\n";
+	}
 	if (!s->used && g_date_time_to_unix(now) > s->expires) {
 		*reason_r = "expired";
 		return "确认码已过期，未发送。请重新发送“定稿”获取新的确认码。\n";
@@ -206,30 +212,98 @@ refusal(const struct cmd_request *req, const struct signoff *s,
 	return NULL;
 }
 
+/* Sign S off: send the issue, or queue the resend. */
 static gboolean
-cmd_confirm_run(struct cmd_request *req, GError **error)
+sign(struct cmd_request *req, const struct signoff *s, GError **error)
 {
-	struct signoff *s = signoff_from_request(req, error);
 	const char *why, *reason = NULL;
-	gboolean ok = TRUE;
 
-	if (s == NULL)
-		return req->refused != NULL;
 	if ((why = refusal(req, s, &reason)) != NULL)
 		cmd_refuse(req, reason, why);
 	else if (s->used)
 		g_string_append_printf(req->reply, "第%d期已经签发，无需重复确认。\n",
 		    s->number);
 	else if (strcmp(s->command, "resend") == 0)
-		ok = confirm_resend(req, s, error);
+		return confirm_resend(req, s, error);
 	else
-		ok = confirm_finalize(req, s, error);
+		return confirm_finalize(req, s, error);
+	return TRUE;
+}
+
+static gboolean
+cmd_confirm_run(struct cmd_request *req, GError **error)
+{
+	gboolean written;
+	struct signoff *s = signoff_from_request(req, &written, error);
+	gboolean ok;
+
+	if (s == NULL)
+		return req->refused != NULL;
+	ok = sign(req, s, error);
+	signoff_free(s);
+	return ok;
+}
+
+/* Neither yes nor no: nothing is sent; the signer and editors are told. */
+static gboolean
+unclear(struct cmd_request *req, const struct signoff *s, const char *line,
+    GError **error)
+{
+	g_autofree char *text = g_strdup_printf("签发人 %s 答复了第%d期的签发确认"
+	    "邮件，但未明确同意，本期未发送。\n\n答复首行：%s\n",
+	    req->editor->name, s->number, *line ? line : "（空）");
+
+	g_string_append_printf(req->reply, "未能确认您同意发出，第%d期未发送。\n"
+	    "您的答复首行是：“%s”。\n\n同意发出：回复签发确认邮件，第一行写“同意”。\n"
+	    "退回修改：回复签发确认邮件，第一行写“驳回”并写明原因。\n", s->number,
+	    line);
+	req->refused = "answer neither yes nor no";
+	return notify_queue_editors(req->b->store, req->b->config,
+	    "【签发未明确】签发人的答复需要确认", text, NULL, error);
+}
+
+/*
+ * A reply to a sign-off request: only a first line that says yes signs;
+ * one that says no sends the draft back.
+ */
+static gboolean
+cmd_signoff_reply_run(struct cmd_request *req, GError **error)
+{
+	gboolean written;
+	struct signoff *s = signoff_from_request(req, &written, error);
+	g_autofree char *first = NULL, *line = NULL;
+	const char *why, *reason = NULL;
+	gboolean ok = TRUE;
+
+	if (s == NULL)
+		return req->refused != NULL;
+	first = cmd_first_line(req);
+	line = code_mask(first);
+	if ((why = refusal(req, s, &reason)) != NULL)
+		cmd_refuse(req, reason, why);
+	else switch (s->used ? APPROVAL_YES : approval_read(first)) {
+	case APPROVAL_YES:
+		ok = sign(req, s, error);
+		break;
+	case APPROVAL_NO:
+		ok = cmd_send_back(req, s, error);
+		break;
+	case APPROVAL_UNCLEAR:
+		ok = unclear(req, s, line, error);
+		break;
+	}
 	signoff_free(s);
 	return ok;
 }
 
 const struct cmd_entry cmd_confirm_entry = {
 	"确认", "CONFIRM", CMD_SIGNER, FALSE,
-	"签发：“确认 确认码”，或直接回复签发确认邮件",
-	cmd_confirm_run,
+	"签发：“确认 确认码”，或回复签发确认邮件，第一行写“同意”",
+	cmd_confirm_run, TRUE,
+};
+
+const struct cmd_entry cmd_signoff_reply_entry = {
+	"签发答复", "SIGNOFF-REPLY", CMD_SIGNER, FALSE,
+	"回复签发确认邮件：第一行“同意”即发出，“驳回”加原因即退回",
+	cmd_signoff_reply_run, TRUE,
 };

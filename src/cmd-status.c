@@ -26,8 +26,9 @@ list_articles(GString *out, const struct issue_view *v)
 	g_string_append_printf(out, "共 %u 篇稿件：\n", v->articles->len);
 	for (guint i = 0; i < v->articles->len; i++) {
 		const struct issue_article *a = v->articles->pdata[i];
-		g_string_append_printf(out, "  %d. 【%s】%s（%ld字）\n", a->seq,
-		    a->unit_name, a->title, article_length(a->body));
+		g_string_append_printf(out, "  %d. 【%s】%s（%ld字）%s\n",
+		    a->seq, a->unit_name, a->title, article_length(a->body),
+		    a->unverified ? " [发件人未经验证]" : "");
 		list_fields(out, a);
 	}
 }
@@ -38,7 +39,7 @@ static const struct {
 } state_labels[] = {
 	{ "filed", "已编入" }, { "replaced", "修改稿" }, { "duplicate", "重复" },
 	{ "held", "暂缓" }, { "quarantined", "隔离" }, { "ignored", "忽略" },
-	{ "command", "指令" },
+	{ "command", "指令" }, { "refused", "拒绝执行的指令" },
 };
 
 static const char *

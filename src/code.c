@@ -128,8 +128,6 @@ code_find(const char *text)
 {
 	const char *p;
 
-	if ((p = strstr(text, "signoff.")) != NULL)
-		return code_at(p + strlen("signoff."));
 	for (p = text; *p != '\0'; p++) {
 		char *code;
 		if (p != text && g_ascii_isalnum(p[-1]))
@@ -138,4 +136,58 @@ code_find(const char *text)
 			return code;
 	}
 	return NULL;
+}
+
+char *
+code_mask(const char *text)
+{
+	GString *out = g_string_new(NULL);
+
+	for (const char *p = text; *p != '\0';) {
+		g_autofree char *code = NULL;
+		gsize n = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+		    "abcdefghijklmnopqrstuvwxyz-");
+		if (n > 0 && (p == text || !g_ascii_isalnum(p[-1])) &&
+		    (code = code_at(p)) != NULL) {
+			g_string_append(out, "（确认码）");
+			p += n;
+		} else if (n > 0) {
+			g_string_append_len(out, p, n);
+			p += n;
+		} else
+			g_string_append_c(out, *p++);
+	}
+	return g_string_free(out, FALSE);
+}
+
+char *
+code_bounce_tag(GBytes *key, gint64 delivery)
+{
+	g_autofree char *data = g_strdup_printf("bounce:%" G_GINT64_FORMAT,
+	    delivery);
+	g_autofree char *mac = g_compute_hmac_for_string(G_CHECKSUM_SHA256,
+	    (const guchar *)g_bytes_get_data(key, NULL), g_bytes_get_size(key), data, -1);
+
+	mac[16] = '\0';
+	return g_strdup(mac);
+}
+
+gint64
+code_bounce_delivery(GBytes *key, const char *address)
+{
+	const char *p = strstr(address, "+b");
+	g_autofree char *tag = NULL;
+	char *end;
+	gint64 id;
+
+	if (p == NULL)
+		return 0;
+	id = g_ascii_strtoll(p + 2, &end, 10);
+	if (id <= 0 || *end != '.')
+		return 0;
+	tag = code_bounce_tag(key, id);
+	if (strcspn(end + 1, "@") != 16 || g_ascii_strncasecmp(end + 1, tag,
+	    16) != 0)
+		return 0;
+	return id;
 }

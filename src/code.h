@@ -30,8 +30,21 @@ char *code_hash(const char *normalized);
 gboolean code_matches(GBytes *key, const struct signoff *s,
     const char *normalized);
 
-/* A normalized code found in TEXT (a subject, or Message-ID references
- * of the form "signoff.CODE@"), or NULL. */
+/* A normalized code found in TEXT (a subject or a line), or NULL. */
 char *code_find(const char *text);
+
+/* TEXT with every code in it replaced by "（确认码）", for others' eyes. */
+char *code_mask(const char *text);
+
+/*
+ * Per-delivery return paths (VERP): delivery ID gets the envelope sender
+ * LOCAL+bID.TAG@DOMAIN, TAG an HMAC under KEY, so a delivery report
+ * counts only if it names a delivery we made.
+ */
+char *code_bounce_tag(GBytes *key, gint64 delivery);
+
+/* The delivery a return path ADDRESS ("office+b12.TAG@…") names, or 0 if
+ * it names none or its tag is wrong. */
+gint64 code_bounce_delivery(GBytes *key, const char *address);
 
 #endif

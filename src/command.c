@@ -1,13 +1,13 @@
 /*
- * The command table and dispatch: find the word, check who may use it and
- * that our own server authenticated the sender, run it, reply, report draft
- * edits to the other editors, and write the audit log.  The commands
- * themselves live in cmd-*.c.
+ * The command table and dispatch: find the word, check who may use it,
+ * run it, reply, report draft edits to the other editors, and write the
+ * audit log.  Senders our server does not vouch for never get here
+ * (verdict.c refuses them).  The commands themselves live in cmd-*.c.
  */
 #include <string.h>
 
 #include "article.h"
-#include "authres.h"
+#include "signoff.h"
 #include "code.h"
 #include "command.h"
 #include "log.h"
@@ -18,7 +18,7 @@ const struct cmd_entry *const command_table[] = {
 	&cmd_drop_entry, &cmd_hold_entry, &cmd_restore_entry,
 	&cmd_order_entry, &cmd_note_entry, &cmd_clear_note_entry,
 	&cmd_accept_entry, &cmd_finalize_entry, &cmd_confirm_entry,
-	&cmd_resend_entry, &cmd_stats_entry, NULL,
+	&cmd_reject_entry, &cmd_resend_entry, &cmd_stats_entry, NULL,
 };
 
 /* The subject without Re:/回复： prefixes. */
@@ -68,7 +68,8 @@ cmd_lookup(const char *word, gsize len)
 
 /*
  * The command SUBJECT (already trimmed) names; *args_r points into it.
- * A reply to a sign-off request carries its code: that is a 确认.
+ * A reply to a sign-off request without a command word is the signer's
+ * answer, read by cmd_signoff_reply_entry.
  */
 static const struct cmd_entry *
 cmd_for_subject(const struct message *m, const char *subject,
@@ -77,7 +78,6 @@ cmd_for_subject(const struct message *m, const char *subject,
 	const char *s = skip_reply_prefixes(subject);
 	gsize n = word_len(s);
 	const struct cmd_entry *e = cmd_lookup(s, n);
-	g_autofree char *threaded = m ? code_find(m->threading) : NULL;
 
 	*args_r = s + n;
 	while (**args_r == ' ' || **args_r == ':')
@@ -86,7 +86,7 @@ cmd_for_subject(const struct message *m, const char *subject,
 		*args_r += strlen("：");
 	if (e != NULL)
 		return e;
-	return threaded != NULL ? &cmd_confirm_entry : NULL;
+	return signoff_is_reply(m) ? &cmd_signoff_reply_entry : NULL;
 }
 
 static gboolean
@@ -110,25 +110,6 @@ cmd_refuse(struct cmd_request *req, const char *reason, const char *text)
 	g_string_append(req->reply, text);
 }
 
-/* Our own server says the From domain failed authentication. */
-static gboolean
-unauthenticated(struct cmd_request *req)
-{
-	const char *authserv = req->b->config->authserv_id;
-	const char *why;
-
-	if (authserv == NULL || req->m == NULL)
-		return FALSE;
-	if (!authres_failed(authserv, strrchr(req->editor->address, '@') + 1,
-	    req->m->auth_results, &why))
-		return FALSE;
-	log_warn("command from %s refused: %s at %s", req->editor->address,
-	    why, authserv);
-	cmd_refuse(req, why, "本邮件未通过发件域名认证（DMARC/DKIM/SPF），指令未执行。\n"
-	    "如确为您本人发送，请检查所用邮箱的发信设置。\n");
-	return TRUE;
-}
-
 static gboolean
 run_entry(struct cmd_request *req, const struct cmd_entry *e, GError **error)
 {
@@ -137,8 +118,6 @@ run_entry(struct cmd_request *req, const struct cmd_entry *e, GError **error)
 			g_string_append(req->reply, "未能识别邮件主题中的指令。\n\n");
 		return cmd_help_entry.run(req, error);
 	}
-	if (unauthenticated(req))
-		return TRUE;
 	if (!role_allows(req->editor, e->role)) {
 		g_autofree char *text = g_strdup_printf("您没有执行“%s”的权限%s。\n",
 		    e->zh, e->role == CMD_SIGNER ? "（仅签发人可用）" : "");
@@ -171,12 +150,14 @@ static gboolean
 audit(struct cmd_request *req, const struct cmd_entry *e, gint64 message,
     GError **error)
 {
+	/* A code is never logged or kept: it would sign for its holder. */
+	g_autofree char *args = code_mask(req->args);
 	struct command_row row = { message, req->editor->address,
-	    e ? e->en : "UNKNOWN", req->args,
+	    e ? e->en : "UNKNOWN", args,
 	    req->refused ? "refused" : e && e != &cmd_help_entry ? "done" :
 	    "help", req->refused };
 
-	log_info("command %s %s from %s: %s%s%s", row.command, req->args,
+	log_info("command %s %s from %s: %s%s%s", row.command, args,
 	    req->editor->address, row.decision, req->refused ? ": " : "",
 	    req->refused ? req->refused : "");
 	return store_add_command(req->b->store, &row, error);
@@ -191,6 +172,7 @@ dispatch(struct cmd_request *req, const char *subject, gint64 message,
 	const struct cmd_entry *e = cmd_for_subject(req->m, trimmed,
 	    &req->args);
 
+	req->entry = e;
 	return run_entry(req, e, error) && report_edit(req, e, error) &&
 	    audit(req, e, message, error);
 }
@@ -225,7 +207,8 @@ command_execute(struct bulletin *b, const struct message *m, gint64 message,
 
 	request_init(&req, b, m, editor);
 	ok = dispatch(&req, m->subject, message, error);
-	subject = g_strdup_printf("回复：%s", *m->subject ? m->subject : "指令");
+	subject = g_strdup_printf("回复：%s", req.entry && req.entry->secret_args ?
+	    req.entry->zh : *m->subject ? m->subject : "指令");
 	ok = ok && notify_queue_reply(b->store, b->config, "reply",
 	    editor->name, editor->address, subject, req.reply->str,
 	    m->message_id, req.attachments, error);
@@ -292,6 +275,15 @@ cmd_parse_numbers(const char *args, GArray *numbers)
 		g_array_append_val(numbers, v);
 	}
 	return numbers->len > 0;
+}
+
+char *
+cmd_first_line(const struct cmd_request *req)
+{
+	char *text = cmd_body_text(req);
+
+	text[strcspn(text, "\n")] = '\0';
+	return text;
 }
 
 char *

@@ -27,6 +27,7 @@ struct cmd_request {
 	GPtrArray		*attachments;	/* struct attachment * for the
 						   reply (CSV, preview) */
 	const char		*refused;	/* why it was refused, or NULL */
+	const struct cmd_entry	*entry;		/* what it runs, or NULL */
 };
 
 struct cmd_entry {
@@ -37,6 +38,8 @@ struct cmd_entry {
 	const char	*help;		/* Chinese: what it does, an example */
 	/* FALSE with ERROR only when state could not be read or written. */
 	gboolean	(*run)(struct cmd_request *req, GError **error);
+	gboolean	 secret_args;	/* may hold a code: not echoed in the
+					   reply's subject */
 };
 
 extern const struct cmd_entry cmd_help_entry;
@@ -51,6 +54,8 @@ extern const struct cmd_entry cmd_clear_note_entry;
 extern const struct cmd_entry cmd_accept_entry;
 extern const struct cmd_entry cmd_finalize_entry;
 extern const struct cmd_entry cmd_confirm_entry;
+extern const struct cmd_entry cmd_signoff_reply_entry;	/* not in the table */
+extern const struct cmd_entry cmd_reject_entry;
 extern const struct cmd_entry cmd_resend_entry;
 extern const struct cmd_entry cmd_stats_entry;
 
@@ -89,7 +94,16 @@ void cmd_refuse(struct cmd_request *req, const char *reason,
 gboolean cmd_change_articles(struct cmd_request *req, const char *from,
     const char *to, const char *verb, GError **error);
 
+/* Void S's draft's pending codes and send the draft back to the editors
+ * with the signer's words (code_mask()ed). */
+struct signoff;
+gboolean cmd_send_back(struct cmd_request *req, const struct signoff *s,
+    GError **error);
+
 /* The body's own text: quotes and signatures removed. */
 char *cmd_body_text(const struct cmd_request *req);
+
+/* Its first line (the signer's answer), "" if none. */
+char *cmd_first_line(const struct cmd_request *req);
 
 #endif

@@ -10,7 +10,10 @@
 #include "config.h"
 #include "error.h"
 
-enum key_type { KEY_STRING, KEY_INT, KEY_BOOL, KEY_GROUP, KEY_LIST, KEY_ARRAY };
+enum key_type {
+	KEY_STRING, KEY_INT, KEY_BOOL, KEY_GROUP, KEY_LIST, KEY_ARRAY,
+	KEY_STRINGS,	/* one string or an array of them */
+};
 
 struct key_spec {
 	const char	*name;
@@ -30,7 +33,8 @@ static const struct key_spec top_keys[] = {
 	{ "state_dir", KEY_STRING, TRUE }, { "key_file", KEY_STRING, TRUE },
 	{ "code_lifetime", KEY_INT, FALSE }, { "user", KEY_STRING, FALSE },
 	{ "limits", KEY_GROUP, FALSE }, { "render", KEY_GROUP, FALSE },
-	{ "authserv_id", KEY_STRING, FALSE },
+	{ "authserv_id", KEY_STRINGS, FALSE },
+	{ "sender_authentication", KEY_STRING, FALSE },
 	{ NULL },
 };
 static const struct key_spec limits_keys[] = {
@@ -156,6 +160,9 @@ type_matches(const config_setting_t *s, enum key_type type)
 		return config_setting_is_list(s);
 	case KEY_ARRAY:
 		return config_setting_is_array(s) || config_setting_is_list(s);
+	case KEY_STRINGS:
+		return config_setting_type(s) == CONFIG_TYPE_STRING ||
+		    config_setting_is_array(s);
 	}
 	g_assert_not_reached();
 }
@@ -166,6 +173,7 @@ type_name(enum key_type type)
 	static const char *names[] = {
 		"a string", "an integer", "true or false", "a group { … }",
 		"a list ( … )", "an array [ … ]",
+		"a string or an array of strings",
 	};
 	return names[type];
 }
@@ -529,6 +537,48 @@ load_lists(struct loader *l, struct config *c, config_setting_t *lists)
 		load_list(l, &c->song, g, "lists.song");
 }
 
+/* The host of a URL such as "imaps://mail.example.test:993", or NULL. */
+static char *
+url_host(const char *url)
+{
+	g_autoptr(GUri) uri = url ? g_uri_parse(url, G_URI_FLAGS_NONE,
+	    NULL) : NULL;
+
+	return uri && g_uri_get_host(uri) ? g_strdup(g_uri_get_host(uri)) :
+	    NULL;
+}
+
+/* Whose evidence counts (default: the IMAP server's host name) and the
+ * weaker mode an office without such evidence must name. */
+static void
+load_authentication(struct loader *l, struct config *c,
+    config_setting_t *root)
+{
+	config_setting_t *ids = config_setting_get_member(root,
+	    "authserv_id");
+	g_autofree char *mode = get_string(root, "sender_authentication",
+	    "required");
+	char *host;
+
+	if (ids != NULL && config_setting_type(ids) == CONFIG_TYPE_STRING)
+		g_ptr_array_add(c->authserv_ids, g_strdup(
+		    config_setting_get_string(ids)));
+	for (int i = 0; ids != NULL && config_setting_is_array(ids) &&
+	    i < config_setting_length(ids); i++) {
+		const char *id = config_setting_get_string_elem(ids, i);
+		if (id != NULL && *id != '\0')
+			g_ptr_array_add(c->authserv_ids, g_strdup(id));
+	}
+	if (ids == NULL && (host = url_host(c->imap.url)) != NULL)
+		g_ptr_array_add(c->authserv_ids, host);
+	if (strcmp(mode, "from-header") == 0)
+		c->trust_from_header = TRUE;
+	else if (strcmp(mode, "required") != 0)
+		loader_error(l, config_setting_get_member(root,
+		    "sender_authentication"), "sender_authentication must be "
+		    "\"required\" (the default) or \"from-header\"");
+}
+
 static void
 load_top(struct loader *l, struct config *c, config_setting_t *root)
 {
@@ -559,7 +609,7 @@ load_top(struct loader *l, struct config *c, config_setting_t *root)
 	c->key_file = get_string(root, "key_file", "");
 	c->code_lifetime = get_int(root, "code_lifetime", 86400);
 	c->run_as = get_string(root, "user", NULL);
-	c->authserv_id = get_string(root, "authserv_id", NULL);
+	load_authentication(l, c, root);
 	if (c->code_lifetime < 60)
 		loader_error(l, config_setting_get_member(root,
 		    "code_lifetime"), "code_lifetime must be 60 seconds or more");
@@ -577,6 +627,7 @@ config_new(const char *file)
 	c->bao.members = g_ptr_array_new_with_free_func(g_free);
 	c->fa.members = g_ptr_array_new_with_free_func(g_free);
 	c->song.members = g_ptr_array_new_with_free_func(g_free);
+	c->authserv_ids = g_ptr_array_new_with_free_func(g_free);
 	return c;
 }
 
@@ -657,7 +708,7 @@ config_free(struct config *c)
 	g_free(c->state_dir);
 	g_free(c->key_file);
 	g_free(c->run_as);
-	g_free(c->authserv_id);
+	g_ptr_array_unref(c->authserv_ids);
 	g_free(c);
 }
 

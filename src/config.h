@@ -82,8 +82,10 @@ struct config {
 	char		*key_file;
 	int		 code_lifetime;	/* seconds a confirmation code lives */
 	char		*run_as;	/* user to drop to when started as root */
-	char		*authserv_id;	/* our server's Authentication-Results
-					   id, or NULL: not checked */
+	GPtrArray	*authserv_ids;	/* char *: our receiving server's
+					   authserv-ids and host names */
+	gboolean	 trust_from_header;	/* sender_authentication =
+						   "from-header": weaker */
 };
 
 /*

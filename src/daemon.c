@@ -70,32 +70,6 @@ log_config_errors(const GError *error)
 		log_warn("%s", lines[i]);
 }
 
-/* Read the three secrets CONFIG names; all or nothing. */
-static gboolean
-load_secrets(const struct config *c, GBytes **imap_r, GBytes **smtp_r,
-    GBytes **key_r, GError **error)
-{
-	GBytes *imap = secret_read(c->imap.password_file, error);
-	GBytes *smtp = imap ? secret_read(c->smtp.password_file, error) : NULL;
-	GBytes *key = smtp ? secret_read(c->key_file, error) : NULL;
-
-	if (key != NULL && g_bytes_get_size(key) < 16) {
-		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
-		    "%s: the key must be at least 16 bytes (try: head -c 32 "
-		    "/dev/urandom | base64 > %s)", c->key_file, c->key_file);
-		g_clear_pointer(&key, secret_free);
-	}
-	if (key == NULL) {
-		secret_free(imap);
-		secret_free(smtp);
-		return FALSE;
-	}
-	*imap_r = imap;
-	*smtp_r = smtp;
-	*key_r = key;
-	return TRUE;
-}
-
 static void
 replace_secrets(struct daemon *d, GBytes *imap, GBytes *smtp, GBytes *key)
 {
@@ -128,13 +102,13 @@ same_secret_files(const struct config *a, const struct config *b)
  * ones (and refuse the reload if that fails).
  */
 static gboolean
-reload_secrets(struct daemon *d, const struct config *c, GError **error)
+resecrets_load(struct daemon *d, const struct config *c, GError **error)
 {
 	GBytes *imap, *smtp, *key;
 
 	if (same_secret_files(c, d->b.config))
 		return TRUE;
-	if (!load_secrets(c, &imap, &smtp, &key, error)) {
+	if (!secrets_load(c, &imap, &smtp, &key, error)) {
 		g_prefix_error(error, "new secret files (a restart reads them "
 		    "with the privileges it starts with): ");
 		return FALSE;
@@ -156,7 +130,7 @@ reload(struct daemon *d)
 		return;
 	}
 	if (strcmp(c->state_dir, d->b.config->state_dir) != 0 ||
-	    !reload_secrets(d, c, &error)) {
+	    !resecrets_load(d, c, &error)) {
 		log_warn("reload refused: %s", error ? error->message :
 		    "state_dir cannot change while running");
 		config_free(c);
@@ -175,8 +149,8 @@ lock_state_dir(const char *dir, GError **error)
 	g_autofree char *path = g_build_filename(dir, "bulletind.lock", NULL);
 	int fd;
 
-	if (g_mkdir_with_parents(dir, 0750) != 0 ||
-	    (fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640)) < 0) {
+	if (g_mkdir_with_parents(dir, 0700) != 0 ||
+	    (fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE,
 		    "%s: %s", path, g_strerror(errno));
 		return -1;
@@ -309,7 +283,7 @@ start(struct daemon *d, gboolean foreground, GError **error)
 	const struct config *c = d->b.config;
 	int requeued;
 
-	if (!load_secrets(c, &d->imap_password, &d->smtp_password, &d->b.key,
+	if (!secrets_load(c, &d->imap_password, &d->smtp_password, &d->b.key,
 	    error) || lock_state_dir(c->state_dir, error) < 0 ||
 	    !drop_privileges(c, error))
 		return FALSE;

@@ -1,4 +1,7 @@
 /* Delivery of the outbox; see deliver.h. */
+#include <string.h>
+
+#include "code.h"
 #include "crashpoint.h"
 #include "deliver.h"
 #include "error.h"
@@ -86,6 +89,22 @@ mark_in_flight(struct bulletin *b, const struct outgoing *o, GError **error)
 	return store_commit(b->store, error);
 }
 
+/* The envelope sender of O: the issue carries a per-delivery return path
+ * so that its delivery reports can be trusted. */
+static char *
+return_path(struct bulletin *b, const struct outgoing *o)
+{
+	const char *from = b->config->smtp_from;
+	const char *at = strrchr(from, '@');
+	g_autofree char *tag = NULL;
+
+	if (g_strcmp0(o->kind, "issue") != 0 || at == NULL || b->key == NULL)
+		return g_strdup(from);
+	tag = code_bounce_tag(b->key, o->id);
+	return g_strdup_printf("%.*s+b%" G_GINT64_FORMAT ".%s%s",
+	    (int)(at - from), from, o->id, tag, at);
+}
+
 /* One mail; *unreachable_r tells the caller to stop this run. */
 static gboolean
 deliver_one(struct bulletin *b, struct smtp *smtp, const struct outgoing *o,
@@ -93,11 +112,12 @@ deliver_one(struct bulletin *b, struct smtp *smtp, const struct outgoing *o,
 {
 	g_autoptr(GError) failure = NULL;
 	g_autofree char *reply = NULL;
+	g_autofree char *sender = return_path(b, o);
 
 	if (!mark_in_flight(b, o, error))
 		return FALSE;
 	crashpoint("in-flight");
-	smtp_send(smtp, b->config->smtp_from, o->recipient, o->message,
+	smtp_send(smtp, sender, o->recipient, o->message,
 	    &reply, unreachable_r, &failure);
 	crashpoint("after-send");
 	return record_outcome(b, o, failure, reply, error);

@@ -3,6 +3,7 @@
 
 #include "article.h"
 #include "clock.h"
+#include "code.h"
 #include "command.h"
 #include "crashpoint.h"
 #include "error.h"
@@ -189,19 +190,57 @@ tell_editors(struct bulletin *b, const struct verdict *v, gint64 message,
 	    NULL, error);
 }
 
+/* The delivery a report is addressed to (our VERP return path), or 0. */
+static gint64
+reported_delivery(struct bulletin *b, const struct message *m)
+{
+	for (guint i = 0; m->to != NULL && i < m->to->len; i++) {
+		const char *a = m->to->pdata[i];
+		gint64 id = code_bounce_delivery(b->key, a);
+		if (id > 0)
+			return id;
+	}
+	return 0;
+}
+
+/* A report counts only for the delivery it names, to the recipient it
+ * names: a forged one changes nothing. */
 static gboolean
 note_bounce(struct bulletin *b, const struct verdict *v, GError **error)
 {
 	const char *rcpt = v->message->dsn_recipient;
+	gint64 delivery;
 	int n;
 
 	if (v->class != CLASS_BOUNCE || rcpt == NULL)
 		return TRUE;
-	if ((n = store_mark_bounced(b->store, rcpt, error)) < 0)
+	if ((delivery = reported_delivery(b, v->message)) == 0) {
+		log_warn("delivery report about %s matches nothing we sent: "
+		    "ignored", rcpt);
+		return TRUE;
+	}
+	if ((n = store_mark_bounced(b->store, delivery, rcpt, error)) < 0)
 		return FALSE;
 	if (n > 0)
 		log_warn("delivery report: the issue to %s bounced", rcpt);
 	return TRUE;
+}
+
+/*
+ * A command in an editor's name that our server does not vouch for:
+ * recorded in the audit, never executed and never answered (an answer
+ * would go to the real editor, or feed the forger).
+ */
+static gboolean
+refuse_command(struct bulletin *b, const struct verdict *v, gint64 message,
+    GError **error)
+{
+	struct command_row row = { message, v->editor->address,
+	    "UNAUTHENTICATED", NULL, "refused", v->reason };
+
+	log_warn("command mail in the name of %s refused: %s",
+	    v->editor->address, v->auth.evidence);
+	return store_add_command(b->store, &row, error);
 }
 
 static gboolean
@@ -221,6 +260,8 @@ act(struct bulletin *b, struct verdict *v, struct filing *f, gint64 message,
 		    error);
 	case MESSAGE_QUARANTINED:
 		return tell_editors(b, v, message, error);
+	case MESSAGE_REFUSED:
+		return refuse_command(b, v, message, error);
 	case MESSAGE_IGNORED:
 		return note_bounce(b, v, error);
 	case MESSAGE_DUPLICATE:
@@ -232,8 +273,8 @@ act(struct bulletin *b, struct verdict *v, struct filing *f, gint64 message,
 static const char *
 folder_for(const struct config *c, enum message_state state)
 {
-	return state == MESSAGE_QUARANTINED ? c->imap_quarantine_folder :
-	    c->imap_processed_folder;
+	return state == MESSAGE_QUARANTINED || state == MESSAGE_REFUSED ?
+	    c->imap_quarantine_folder : c->imap_processed_folder;
 }
 
 /* Settle what the store knows, record the message, act, in one step. */
@@ -267,6 +308,10 @@ record(struct bulletin *b, struct verdict *v, struct message_row *row,
 	row->reason = v->reason;
 	row->unit = v->unit ? v->unit->code : NULL;
 	row->folder = folder_for(b->config, v->state);
+	if (v->class == CLASS_COMMAND || v->class == CLASS_CONTRIBUTION) {
+		row->auth = auth_state_name(v->auth.state);
+		row->auth_evidence = v->auth.evidence;
+	}
 	if ((id = store_add_message(b->store, row, error)) == 0 ||
 	    !act(b, v, &f, id, error))
 		goto out;

@@ -32,6 +32,9 @@ inspect_text(const struct verdict *v)
 	g_string_append_printf(out, "state: %s\nreason: %s\nunit: %s\n",
 	    message_state_name(v->state), v->reason,
 	    v->unit ? v->unit->code : "-");
+	if (v->auth.evidence != NULL)
+		g_string_append_printf(out, "auth: %s (%s)\n",
+		    auth_state_name(v->auth.state), v->auth.evidence);
 	if (art != NULL) {
 		g_string_append_printf(out, "title: %s\n", art->title);
 		text_fields(out, art);
@@ -106,6 +109,9 @@ inspect_json(const struct verdict *v)
 	json_string_member(b, "state", message_state_name(v->state));
 	json_string_member(b, "reason", v->reason);
 	json_string_member(b, "unit", v->unit ? v->unit->code : NULL);
+	json_string_member(b, "auth", v->auth.evidence ?
+	    auth_state_name(v->auth.state) : NULL);
+	json_string_member(b, "auth_evidence", v->auth.evidence);
 	json_string_member(b, "title", art ? art->title : NULL);
 	json_string_member(b, "text", art ? art->body : NULL);
 	if (art != NULL)

@@ -106,6 +106,7 @@ article_from_store(const struct config *config, struct store *store,
 
 	for (int i = 0; i < 3; i++)
 		a->fields[i] = g_strdup(s->fields[i]);
+	a->unverified = s->unverified;
 	load_images(a, store, s->id);
 	return a;
 }

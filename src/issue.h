@@ -25,6 +25,7 @@ struct issue_article {
 	char		*body;		/* one paragraph per line */
 	char		*fields[3];	/* 审签, 执笔, 电话, or NULL */
 	GPtrArray	*images;	/* struct issue_image *, maybe empty */
+	gboolean	 unverified;	/* sender not vouched for (STATUS) */
 };
 
 struct issue_view {

@@ -46,6 +46,8 @@ message_free(struct message *m)
 	message_free(m->forwarded);
 	g_free(m->dsn_recipient);
 	g_ptr_array_unref(m->auth_results);
+	g_ptr_array_unref(m->received);
+	g_ptr_array_unref(m->to);
 	g_ptr_array_unref(m->diagnostics);
 	g_free(m);
 }
@@ -99,19 +101,40 @@ return_path(GMimeObject *obj)
 	return g_strdup(v);
 }
 
-static void
-read_auth_results(struct message *m, GMimeObject *obj)
+/* Every raw value of header NAME, top first (the order servers added
+ * them in reverse). */
+static GPtrArray *
+header_values(GMimeObject *obj, const char *name)
 {
 	GMimeHeaderList *list = g_mime_object_get_header_list(obj);
 	int n = g_mime_header_list_get_count(list);
+	GPtrArray *values = g_ptr_array_new_with_free_func(g_free);
 
 	for (int i = 0; i < n; i++) {
 		GMimeHeader *h = g_mime_header_list_get_header_at(list, i);
-		if (g_ascii_strcasecmp(g_mime_header_get_name(h),
-		    "Authentication-Results") == 0)
-			g_ptr_array_add(m->auth_results, g_strdup(
+		if (g_ascii_strcasecmp(g_mime_header_get_name(h), name) == 0)
+			g_ptr_array_add(values, g_strdup(
 			    g_mime_header_get_raw_value(h)));
 	}
+	return values;
+}
+
+/* The mailbox addresses in To, lower-case. */
+static GPtrArray *
+recipients(GMimeMessage *msg)
+{
+	InternetAddressList *to = g_mime_message_get_to(msg);
+	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+	int n = to ? internet_address_list_length(to) : 0;
+
+	for (int i = 0; i < n; i++) {
+		InternetAddress *a = internet_address_list_get_address(to, i);
+		if (INTERNET_ADDRESS_IS_MAILBOX(a))
+			g_ptr_array_add(out, g_ascii_strdown(
+			    internet_address_mailbox_get_addr(
+			    INTERNET_ADDRESS_MAILBOX(a)), -1));
+	}
+	return out;
 }
 
 static void
@@ -130,7 +153,8 @@ read_markers(struct message *m, GMimeObject *obj, GMimeObject *body)
 	m->is_report = ct != NULL &&
 	    g_mime_content_type_is_type(ct, "multipart", "report");
 	m->bulletind_kind = decoded_header(obj, "X-Bulletind");
-	read_auth_results(m, obj);
+	m->auth_results = header_values(obj, "Authentication-Results");
+	m->received = header_values(obj, "Received");
 }
 
 static char *
@@ -426,11 +450,11 @@ message_from_gmime(GMimeMessage *msg, int depth)
 	struct walk w = { m, FALSE, FALSE };
 
 	m->diagnostics = g_ptr_array_new_with_free_func(g_free);
-	m->auth_results = g_ptr_array_new_with_free_func(g_free);
 	m->attachments = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)message_attachment_free);
 	m->message_id = g_strdup(g_mime_message_get_message_id(msg));
 	read_sender(m, msg);
+	m->to = recipients(msg);
 	m->return_path = return_path(obj);
 	m->subject = decoded_header(obj, "Subject");
 	if (m->subject == NULL)

@@ -19,6 +19,7 @@ struct message {
 	char		*return_path;	/* as delivered; "" for <> */
 	char		*subject;	/* decoded, one line, may be "" */
 	char		*threading;	/* In-Reply-To and References, raw */
+	GPtrArray	*to;		/* char *: To mailboxes, lower-case */
 
 	/* RFC 3834 and friends */
 	char		*auto_submitted;
@@ -28,6 +29,7 @@ struct message {
 	gboolean	 is_report;	/* multipart/report or a DSN part */
 	char		*bulletind_kind;	/* our X-Bulletind header */
 	GPtrArray	*auth_results;	/* raw Authentication-Results (char *) */
+	GPtrArray	*received;	/* raw Received (char *), top first */
 
 	char		*plain;		/* first text/plain body, or NULL */
 	char		*html;		/* first text/html body (markup), or NULL */

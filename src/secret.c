@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "error.h"
 #include "secret.h"
 
@@ -77,4 +78,29 @@ secret_free(GBytes *secret)
 	data = (char *)g_bytes_get_data(secret, &len);
 	explicit_bzero(data, len);
 	g_bytes_unref(secret);
+}
+
+gboolean
+secrets_load(const struct config *c, GBytes **imap_r, GBytes **smtp_r,
+    GBytes **key_r, GError **error)
+{
+	GBytes *imap = secret_read(c->imap.password_file, error);
+	GBytes *smtp = imap ? secret_read(c->smtp.password_file, error) : NULL;
+	GBytes *key = smtp ? secret_read(c->key_file, error) : NULL;
+
+	if (key != NULL && g_bytes_get_size(key) < 16) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
+		    "%s: the key must be at least 16 bytes (try: head -c 32 "
+		    "/dev/urandom | base64 > %s)", c->key_file, c->key_file);
+		g_clear_pointer(&key, secret_free);
+	}
+	if (key == NULL) {
+		secret_free(imap);
+		secret_free(smtp);
+		return FALSE;
+	}
+	*imap_r = imap;
+	*smtp_r = smtp;
+	*key_r = key;
+	return TRUE;
 }

@@ -20,4 +20,13 @@ const char *secret_string(GBytes *secret);
 /* Wipe and free (NULL-tolerant). */
 void secret_free(GBytes *secret);
 
+/*
+ * Read the three secrets C names (IMAP and SMTP passwords, the sign-off
+ * key), refusing a key shorter than 16 bytes; all or nothing.  The daemon
+ * and bulletinctl load them the same way.
+ */
+struct config;
+gboolean secrets_load(const struct config *c, GBytes **imap_r,
+    GBytes **smtp_r, GBytes **key_r, GError **error);
+
 #endif

@@ -18,9 +18,16 @@ gboolean signoff_request(struct cmd_request *req,
     const struct signoff *template, GBytes *preview, const char *what,
     GError **error);
 
-/* The sign-off a code (from the args or a replied-to Message-ID) names,
- * checked against the key; NULL with REQ refused if there is none. */
+/*
+ * The sign-off REQ answers: the one a code in the subject or the first
+ * own line names (checked against the key; *written_r set), else the
+ * request it replies to (matched by the nonce in its Message-ID, which
+ * carries no code).  NULL with REQ refused if there is none.
+ */
 struct signoff *signoff_from_request(struct cmd_request *req,
-    GError **error);
+    gboolean *written_r, GError **error);
+
+/* Does M reply to a sign-off request? */
+gboolean signoff_is_reply(const struct message *m);
 
 #endif

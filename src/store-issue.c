@@ -272,9 +272,11 @@ store_issue_articles_in(struct store *store, gint64 issue, const char *state,
     GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT id, seq, unit, title, body, reviewer, writer, phone"
-	    " FROM articles WHERE issue = ? AND state = ?"
-	    " ORDER BY position, seq", error);
+	    "SELECT a.id, a.seq, a.unit, a.title, a.body, a.reviewer,"
+	    " a.writer, a.phone, COALESCE(m.auth, '') = 'none'"
+	    " FROM articles a LEFT JOIN messages m ON m.id = a.message"
+	    " WHERE a.issue = ? AND a.state = ?"
+	    " ORDER BY a.position, a.seq", error);
 	GPtrArray *out;
 	int rc;
 
@@ -293,6 +295,7 @@ store_issue_articles_in(struct store *store, gint64 issue, const char *state,
 		a->body = store_column_dup(st, 4);
 		for (int i = 0; i < 3; i++)
 			a->fields[i] = store_column_dup(st, 5 + i);
+		a->unverified = sqlite3_column_int(st, 8) != 0;
 		g_ptr_array_add(out, a);
 	}
 	if (rc != SQLITE_DONE) {
@@ -563,21 +566,11 @@ store_add_signoff(struct store *store, const struct signoff *s,
 	return sqlite3_last_insert_rowid(store->db);
 }
 
-struct signoff *
-store_find_signoff(struct store *store, const char *code_hash, GError **error)
+static struct signoff *
+signoff_from_row(sqlite3_stmt *st)
 {
-	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT id, issue, year, number, date, digest, approver, nonce,"
-	    " expires, used, command, kind, target FROM signoffs"
-	    " WHERE code_hash = ?", error);
-	struct signoff *s;
+	struct signoff *s = g_new0(struct signoff, 1);
 
-	if (st == NULL)
-		return NULL;
-	store_bind_text(st, 1, code_hash);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		return NULL;
-	s = g_new0(struct signoff, 1);
 	s->id = sqlite3_column_int64(st, 0);
 	s->issue = sqlite3_column_int64(st, 1);
 	s->year = sqlite3_column_int(st, 2);
@@ -591,7 +584,68 @@ store_find_signoff(struct store *store, const char *code_hash, GError **error)
 	s->command = store_column_dup(st, 10);
 	s->kind = issue_kind_parse((const char *)sqlite3_column_text(st, 11));
 	s->target = store_column_dup(st, 12);
+	s->voided = sqlite3_column_int(st, 13) != 0;
 	return s;
+}
+
+/* The sign-off whose COLUMN is VALUE, or NULL. */
+static struct signoff *
+find_signoff(struct store *store, const char *column, const char *value,
+    GError **error)
+{
+	g_autofree char *sql = g_strdup_printf("SELECT id, issue, year, "
+	    "number, date, digest, approver, nonce, expires, used, command, "
+	    "kind, target, voided FROM signoffs WHERE %s = ?", column);
+	g_autoptr(sqlite3_stmt) st = store_prepare(store, sql, error);
+
+	if (st == NULL)
+		return NULL;
+	store_bind_text(st, 1, value);
+	return sqlite3_step(st) == SQLITE_ROW ? signoff_from_row(st) : NULL;
+}
+
+struct signoff *
+store_find_signoff(struct store *store, const char *code_hash, GError **error)
+{
+	return find_signoff(store, "code_hash", code_hash, error);
+}
+
+struct signoff *
+store_find_signoff_by_nonce(struct store *store, const char *nonce,
+    GError **error)
+{
+	return find_signoff(store, "nonce", nonce, error);
+}
+
+struct signoff *
+store_pending_signoff(struct store *store, const char *approver, gint64 now,
+    GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store, "SELECT id, issue, "
+	    "year, number, date, digest, approver, nonce, expires, used, "
+	    "command, kind, target, voided FROM signoffs WHERE approver = ? "
+	    "COLLATE NOCASE AND used = 0 AND voided = 0 AND expires >= ? "
+	    "ORDER BY id DESC LIMIT 1", error);
+
+	if (st == NULL)
+		return NULL;
+	store_bind_text(st, 1, approver);
+	sqlite3_bind_int64(st, 2, now);
+	return sqlite3_step(st) == SQLITE_ROW ? signoff_from_row(st) : NULL;
+}
+
+int
+store_void_signoffs(struct store *store, gint64 issue, GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store, "UPDATE signoffs SET voided = 1"
+	    " WHERE issue = ? AND used = 0 AND voided = 0", error);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, issue);
+	if (!store_step_done(store, st, "void sign-offs", error))
+		return -1;
+	return sqlite3_changes(store->db);
 }
 
 gboolean

@@ -213,17 +213,19 @@ store_set_delivery(struct store *store, gint64 id, enum delivery_state state,
 }
 
 int
-store_mark_bounced(struct store *store, const char *recipient, GError **error)
+store_mark_bounced(struct store *store, gint64 delivery,
+    const char *recipient, GError **error)
 {
 	sqlite3_stmt *st = store_prepare(store,
-	    "UPDATE outbox SET state = 'bounced', updated = ? WHERE id ="
-	    " (SELECT id FROM outbox WHERE kind = 'issue' AND state = 'sent'"
-	    " AND recipient = ? ORDER BY id DESC LIMIT 1)", error);
+	    "UPDATE outbox SET state = 'bounced', updated = ? WHERE id = ?"
+	    " AND kind = 'issue' AND state = 'sent'"
+	    " AND recipient = ? COLLATE NOCASE", error);
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, now_seconds());
-	store_bind_text(st, 2, recipient);
+	sqlite3_bind_int64(st, 2, delivery);
+	store_bind_text(st, 3, recipient);
 	if (!store_step_done(store, st, "mark bounced", error))
 		return -1;
 	return sqlite3_changes(store->db);

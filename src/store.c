@@ -80,6 +80,10 @@ static const char *const migrations[] = {
 	"  sender TEXT NOT NULL, command TEXT NOT NULL, args TEXT,"
 	"  decision TEXT NOT NULL, reason TEXT, at INTEGER NOT NULL);"
 	"CREATE INDEX outbox_due ON outbox (state, next_attempt);",
+	/* 2: authenticity; sign-off requests matched without their code */
+	"ALTER TABLE messages ADD COLUMN auth TEXT;"
+	"ALTER TABLE messages ADD COLUMN auth_evidence TEXT;"
+	"ALTER TABLE signoffs ADD COLUMN voided INTEGER NOT NULL DEFAULT 0;",
 };
 
 static const char *const message_state_names[] = {
@@ -90,6 +94,7 @@ static const char *const message_state_names[] = {
 	[MESSAGE_COMMAND] = "command",
 	[MESSAGE_REPLACED] = "replaced",
 	[MESSAGE_HELD] = "held",
+	[MESSAGE_REFUSED] = "refused",
 };
 
 const char *
@@ -206,14 +211,33 @@ store_migrate(struct store *store, GError **error)
 	return TRUE;
 }
 
+/* PATH, private to us: it holds raw mail and sign-off requests. */
 static gboolean
 make_dir(const char *path, GError **error)
 {
-	if (g_mkdir_with_parents(path, 0750) != 0) {
+	if (g_mkdir_with_parents(path, 0700) != 0 || g_chmod(path, 0700) != 0) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE,
 		    "store: cannot create %s: %s", path, g_strerror(errno));
 		return FALSE;
 	}
+	return TRUE;
+}
+
+/* The database file, created 0600 before SQLite would make it 0644;
+ * SQLite gives its -wal and -shm files the same mode. */
+static gboolean
+make_private_file(const char *path, GError **error)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd < 0 || fchmod(fd, 0600) != 0) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE,
+		    "store: cannot create %s: %s", path, g_strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return FALSE;
+	}
+	close(fd);
 	return TRUE;
 }
 
@@ -225,7 +249,8 @@ store_open(const char *dir, GError **error)
 
 	store->dir = g_strdup(dir);
 	store->spool_dir = g_build_filename(dir, "spool", NULL);
-	if (!make_dir(store->spool_dir, error))
+	if (!make_dir(dir, error) || !make_dir(store->spool_dir, error) ||
+	    !make_private_file(path, error))
 		goto fail;
 	if (sqlite3_open(path, &store->db) != SQLITE_OK) {
 		store_set_error(store, error, path);
@@ -308,7 +333,7 @@ store_spool_put(struct store *store, const char *digest, GBytes *raw,
 
 	if (g_file_test(path, G_FILE_TEST_EXISTS))
 		return g_steal_pointer(&name);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
 		    "spool: open %s: %s", tmp, g_strerror(errno));
@@ -383,8 +408,9 @@ store_add_message(struct store *store, const struct message_row *row,
 {
 	sqlite3_stmt *st = store_prepare(store,
 	    "INSERT INTO messages (uidvalidity, uid, message_id, digest,"
-	    " sender, subject, state, reason, unit, folder, spool, received)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+	    " sender, subject, state, reason, unit, folder, spool, received,"
+	    " auth, auth_evidence)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
 
 	if (st == NULL)
 		return 0;
@@ -400,6 +426,8 @@ store_add_message(struct store *store, const struct message_row *row,
 	store_bind_text(st, 10, row->folder);
 	store_bind_text(st, 11, row->spool);
 	sqlite3_bind_int64(st, 12, g_get_real_time() / G_USEC_PER_SEC);
+	store_bind_text(st, 13, row->auth);
+	store_bind_text(st, 14, row->auth_evidence);
 	if (!store_step_done(store, st, "add message", error))
 		return 0;
 	return sqlite3_last_insert_rowid(store->db);

@@ -33,6 +33,7 @@ enum message_state {
 	MESSAGE_COMMAND,	/* an editor's command, executed */
 	MESSAGE_REPLACED,	/* a revision: replaced an earlier article */
 	MESSAGE_HELD,		/* classified, or needs conversion */
+	MESSAGE_REFUSED,	/* a command from an unproven sender */
 };
 
 const char *message_state_name(enum message_state state);
@@ -49,6 +50,8 @@ struct message_row {
 	const char	*unit;		/* unit code or NULL */
 	const char	*folder;	/* server folder it belongs in */
 	const char	*spool;		/* spool file name */
+	const char	*auth;		/* "pass", "fail", "none" or NULL */
+	const char	*auth_evidence;
 };
 
 /*
@@ -107,6 +110,8 @@ struct stored_article {
 	char		*title;
 	char		*body;
 	char		*fields[3];	/* 审签, 执笔, 电话 (article.h order) */
+	gboolean	 unverified;	/* our server did not vouch for its
+					   sender */
 };
 
 void stored_article_free(struct stored_article *a);
@@ -248,6 +253,7 @@ struct signoff {
 	char		*nonce;
 	gint64		 expires;	/* unix time */
 	gboolean	 used;
+	gboolean	 voided;	/* the draft was sent back (驳回) */
 };
 
 void signoff_free(struct signoff *s);
@@ -259,6 +265,17 @@ gint64 store_add_signoff(struct store *store, const struct signoff *s,
 /* The sign-off whose code hashes to CODE_HASH, or NULL (no error). */
 struct signoff *store_find_signoff(struct store *store, const char *code_hash,
     GError **error);
+
+/* The sign-off whose request carried NONCE in its Message-ID, or NULL. */
+struct signoff *store_find_signoff_by_nonce(struct store *store,
+    const char *nonce, GError **error);
+
+/* APPROVER's newest unused, unexpired, unvoided sign-off, or NULL. */
+struct signoff *store_pending_signoff(struct store *store,
+    const char *approver, gint64 now, GError **error);
+
+/* Void the unused sign-offs of ISSUE; how many, or -1 with ERROR. */
+int store_void_signoffs(struct store *store, gint64 issue, GError **error);
 
 /* Mark a sign-off used; FALSE (no error) if it already was. */
 gboolean store_use_signoff(struct store *store, gint64 id, GError **error);
@@ -319,10 +336,11 @@ gboolean store_set_delivery(struct store *store, gint64 id,
     enum delivery_state state, const char *reply, gint64 next_attempt,
     GError **error);
 
-/* A delivery report names RECIPIENT: its latest sent issue copy bounced.
- * Returns the number of rows marked (0 or 1), -1 on error. */
-int store_mark_bounced(struct store *store, const char *recipient,
-    GError **error);
+/* A delivery report names DELIVERY (our VERP return path) and RECIPIENT:
+ * that sent issue copy bounced.  Returns the number of rows marked (0 or
+ * 1), -1 on error. */
+int store_mark_bounced(struct store *store, gint64 delivery,
+    const char *recipient, GError **error);
 
 /* After a crash: in-flight deliveries go back to pending.  Returns count. */
 int store_requeue_in_flight(struct store *store, GError **error);

@@ -71,13 +71,47 @@ name_shows_registered(const struct config *c, const struct message *m)
 	return FALSE;
 }
 
+/* Does THREADING name one of our own mails of KIND ("receipt.…")? */
+static gboolean
+answers_our(const char *threading, const char *kind)
+{
+	g_autofree char *mark = g_strdup_printf("<%s.", kind);
+
+	return threading != NULL && strstr(threading, mark) != NULL;
+}
+
+/*
+ * A unit's answer to our own mail ("收到，谢谢" to a receipt) is no
+ * article; a reply to a receipt that carries a revision is.  Answers to a
+ * sign-off request are the signer's business alone.
+ */
+static const char *
+not_an_article(const struct message *m, const struct article *art)
+{
+	if (answers_our(m->threading, "signoff"))
+		return "a reply to a sign-off request, not from its signer";
+	if ((answers_our(m->threading, "receipt") ||
+	    answers_our(m->threading, "reply") ||
+	    answers_our(m->threading, "notice")) &&
+	    article_length(art->body) < 50 && art->attachments->len == 0)
+		return "a reply to our own mail without an article";
+	return NULL;
+}
+
+/* Proven forged: never filed under the unit's name. */
 static void
 decide_contribution(struct verdict *v)
 {
 	struct article *art = article_extract(v->message);
+	const char *answer;
 
 	v->article = art;
-	if (art->hold != NULL)
+	if (v->auth.state == AUTH_FAIL)
+		set(v, MESSAGE_QUARANTINED, g_strdup_printf("sender not "
+		    "authentic: %s", v->auth.evidence));
+	else if ((answer = not_an_article(v->message, art)) != NULL)
+		set(v, MESSAGE_IGNORED, g_strdup(answer));
+	else if (art->hold != NULL)
 		set(v, MESSAGE_HELD, g_strdup(art->hold));
 	else if (*art->body == '\0')
 		set(v, MESSAGE_QUARANTINED, g_strdup("no article text"));
@@ -93,7 +127,12 @@ decide_class(struct verdict *v, const struct config *c, const char *reason)
 		decide_contribution(v);
 		break;
 	case CLASS_COMMAND:
-		set(v, MESSAGE_COMMAND, g_strdup(reason));
+		if (v->auth.state == AUTH_PASS || (c->trust_from_header &&
+		    v->auth.state == AUTH_NONE))
+			set(v, MESSAGE_COMMAND, g_strdup(reason));
+		else
+			set(v, MESSAGE_REFUSED, g_strdup_printf("command sender "
+			    "not authenticated: %s", v->auth.evidence));
 		break;
 	case CLASS_UNKNOWN:
 		set(v, MESSAGE_QUARANTINED, name_shows_registered(c,
@@ -125,6 +164,8 @@ verdict_new(const struct config *c, const char *raw, gsize len)
 		return v;
 	v->class = classify_message(c, v->message, &reason, &v->unit,
 	    &v->editor);
+	if (v->class == CLASS_COMMAND || v->class == CLASS_CONTRIBUTION)
+		authentic_check(c, v->message, &v->auth);
 	decide_class(v, c, reason);
 	return v;
 }
@@ -135,6 +176,7 @@ verdict_free(struct verdict *v)
 	if (v == NULL)
 		return;
 	g_free(v->reason);
+	g_free(v->auth.evidence);
 	message_free(v->message);
 	article_free(v->article);
 	g_free(v);

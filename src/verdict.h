@@ -9,6 +9,7 @@
 #define BULLETIN_VERDICT_H
 
 #include "article.h"
+#include "authentic.h"
 #include "classify.h"
 #include "config.h"
 #include "message.h"
@@ -22,6 +23,7 @@ struct verdict {
 	const struct editor	*editor;	/* borrowed from the config */
 	struct message		*message;	/* NULL when not parsed */
 	struct article		*article;	/* contributions only */
+	struct auth_verdict	 auth;		/* contributions and commands */
 };
 
 struct verdict *verdict_new(const struct config *config, const char *raw,

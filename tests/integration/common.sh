@@ -51,13 +51,14 @@ dump_has() {
     done
 }
 
-# signoff_code: the code in the subject of qianfa's last sign-off request.
+# signoff_code: the code in the body of qianfa's last sign-off request.
 signoff_code() {
-    bd_dump qianfa INBOX | sed -n 's/^Subject: .*确认码 \([A-Z2-7-]*\).*/\1/p' | head -n 1
+    bd_dump qianfa INBOX | sed -n 's/^确认码：\([A-Z2-7-]*\).*/\1/p' | head -n 1
 }
 
 # send_command FROM SUBJECT [IN_REPLY_TO] [BODY] [EXTRA-HEADER]: an
-# editor's command mail.
+# editor's command mail, submitted as FROM (SEND=mail_send_outside: sent
+# from outside instead, as a forger would).
 send_command() {
     local f=$STACK/cmd.$RANDOM.eml subject
     subject=$(printf '%s' "$2" | base64 -w0)
@@ -70,7 +71,7 @@ send_command() {
         printf 'Date: %s\nMIME-Version: 1.0\n' "$(date -R)"
         printf 'Content-Type: text/plain; charset=UTF-8\n\n%s\n' "${4:-好的。}"
     } >"$f"
-    mail_send "$1" office "$f"
+    "${SEND:-mail_send}" "$1" office "$f"
 }
 
 # ask FROM SUBJECT [BODY]: send a command, wait for the one reply to FROM,

@@ -47,27 +47,60 @@ _mail_urlpath() {
     echo "$out"
 }
 
-# mail_send FROM TO FILE: submit raw message FILE unchanged over SMTP (port MAILSTACK_SMTP_PORT) with swaks; TO may be a,b,c.
-mail_send() {
-    local from to file=$3 tmp out rc
-    _mail_need_env || return 1
-    from=$(_mail_addr "$1")
-    to=$(_mail_addrs "$2")
-    [ -r "$file" ] || { echo "mail_send: cannot read $file" >&2; return 1; }
+# _mail_data FILE: FILE as SMTP DATA (CRLF, dot-stuffing, final dot) in a
+# temporary file whose name is printed, so that swaks sends the bytes as
+# they are (no token or "\n" substitution, no From_ stripping).
+_mail_data() {
+    local tmp
     tmp=$(mktemp) || return 1
-    # Make DATA ourselves (CRLF, dot-stuffing, final dot) so that swaks sends
-    # the bytes as they are (no token or "\n" substitution, no From_ stripping).
     perl -0777 -pe 's/\r?\n/\r\n/g; s/^\./../mg; $_ .= "\r\n" unless /\r\n\z/ || $_ eq ""; $_ .= "."' \
-        "$file" >"$tmp" || { rm -f "$tmp"; return 1; }
-    out=$(swaks --server 127.0.0.1 --port "$MAILSTACK_SMTP_PORT" --helo client.example.test \
-        --from "$from" --to "$to" --no-data-fixup --data "@$tmp" 2>&1)
+        "$1" >"$tmp" || { rm -f "$tmp"; return 1; }
+    echo "$tmp"
+}
+
+# _mail_swaks WHAT FILE FROM TO SWAKS-ARGS...: send FILE with swaks.
+_mail_swaks() {
+    local what=$1 file=$2 from=$3 to=$4 tmp out rc
+    shift 4
+    [ -r "$file" ] || { echo "$what: cannot read $file" >&2; return 1; }
+    tmp=$(_mail_data "$file") || return 1
+    out=$(swaks --server 127.0.0.1 --helo client.example.test --from "$from" \
+        --to "$to" --no-data-fixup --data "@$tmp" "$@" 2>&1)
     rc=$?
     rm -f "$tmp"
     if [ $rc -ne 0 ]; then
-        printf 'mail_send: swaks failed (rc=%s) sending %s from %s to %s:\n%s\n' \
-            "$rc" "$file" "$from" "$to" "$out" >&2
+        printf '%s: swaks failed (rc=%s) sending %s from %s to %s:\n%s\n' \
+            "$what" "$rc" "$file" "$from" "$to" "$out" >&2
         return 1
     fi
+}
+
+# mail_send FROM TO FILE: send raw message FILE unchanged as user FROM sends
+# it: over submission (port MAILSTACK_SUBMISSION_PORT, STARTTLS, AUTH as
+# FROM); TO may be a,b,c.  Our Postfix notes "Authenticated sender: FROM".
+mail_send() {
+    _mail_need_env || return 1
+    _mail_swaks mail_send "$3" "$(_mail_addr "$1")" "$(_mail_addrs "$2")" \
+        --port "$MAILSTACK_SUBMISSION_PORT" -tls --auth PLAIN \
+        --auth-user "$(_mail_addr "$1")" \
+        --auth-password "${MAILSTACK_PASSWORD:-secret}"
+}
+
+# mail_send_outside FROM TO FILE: the same from outside: port 25
+# (MAILSTACK_SMTP_PORT), no AUTH, envelope sender FROM, as a forger or
+# another provider would; the stack's edge rules apply (mailstack).
+mail_send_outside() {
+    _mail_need_env || return 1
+    _mail_swaks mail_send_outside "$3" "$(_mail_addr "$1")" \
+        "$(_mail_addrs "$2")" --port "$MAILSTACK_SMTP_PORT"
+}
+
+# mail_deliver FROM TO FILE: hand FILE to Dovecot over LMTP as it is, as
+# the office's gateway delivers it (the headers our server wrote included).
+mail_deliver() {
+    _mail_need_env || return 1
+    _mail_swaks mail_deliver "$3" "$(_mail_addr "$1")" "$(_mail_addrs "$2")" \
+        --port "$MAILSTACK_LMTP_PORT" --protocol LMTP
 }
 
 # mail_count USER [FOLDER]: print the number of messages in USER's FOLDER (default INBOX).

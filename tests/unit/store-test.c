@@ -137,17 +137,22 @@ test_bounce(struct fixture *f, gconstpointer unused)
 	    0, "d", NULL, msg, "digest", &error));
 	g_assert_true(store_queue_mail(f->store, "issue", draft, 1, "bao",
 	    "leader1@x.test", NULL, &error));
-	/* Not yet sent: a report cannot bounce it. */
-	g_assert_cmpint(store_mark_bounced(f->store, "leader1@x.test", &error),
-	    ==, 0);
 	due = store_due_mail(f->store, G_MAXINT64, &error);
 	o = due->pdata[0];
+	/* Not yet sent: a report cannot bounce it. */
+	g_assert_cmpint(store_mark_bounced(f->store, o->id, "leader1@x.test",
+	    &error), ==, 0);
 	g_assert_true(store_set_delivery(f->store, o->id, DELIVERY_IN_FLIGHT,
 	    NULL, 0, &error));
 	g_assert_true(store_set_delivery(f->store, o->id, DELIVERY_SENT,
 	    "250 ok", 0, &error));
-	g_assert_cmpint(store_mark_bounced(f->store, "leader1@x.test", &error),
-	    ==, 1);
+	/* A report naming another delivery or recipient changes nothing. */
+	g_assert_cmpint(store_mark_bounced(f->store, o->id + 1,
+	    "leader1@x.test", &error), ==, 0);
+	g_assert_cmpint(store_mark_bounced(f->store, o->id, "leader2@x.test",
+	    &error), ==, 0);
+	g_assert_cmpint(store_mark_bounced(f->store, o->id, "Leader1@x.test",
+	    &error), ==, 1);
 	g_assert_cmpint(store_count_list_deliveries(f->store, draft, "bao",
 	    DELIVERY_BOUNCED, &error), ==, 1);
 	bounced = store_bounced_recipients(f->store, draft, &error);

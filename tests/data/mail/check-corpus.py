@@ -48,6 +48,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CONF = os.path.join(HERE, "..", "..", "..", "conf", "bulletind.conf.example")
 
 STATES = {"filed", "replaced", "duplicate", "held", "quarantined", "ignored",
+          "refused",
           "command"}
 KEYS = {"state", "unit", "title", "contains", "absent", "field",
         "attachment", "diagnostic", "reason"}
@@ -484,7 +485,8 @@ def read_expect(name, path):
         problem(name, "title given for %s" % state)
     if state in ("filed", "replaced") and not exp["contains"]:
         problem(name, "no contains: for %s" % state)
-    if state in ("quarantined", "ignored", "command") and unit != "-":
+    # a classified message keeps its sender's unit even when not filed
+    if state in ("command", "refused") and unit != "-":
         problem(name, "unit must be - for %s" % state)
     if state in ("filed", "replaced", "held", "duplicate") and unit == "-":
         problem(name, "a unit is needed for %s" % state)
@@ -646,10 +648,11 @@ def check_fixture(name, short, raw, exp, seen):
     if state in ("filed", "replaced", "held", "duplicate"):
         if UNITS.get(sender) != unit:
             problem(name, "From %s is not unit %s" % (sender, unit))
-    if state == "command" and sender not in EDITORS:
+    if state in ("command", "refused") and sender not in EDITORS:
         problem(name, "command not from an editor")
     if state == "quarantined" and sender in UNITS and \
-            "MIME" not in exp.get("reason", ""):
+            "MIME" not in exp.get("reason", "") and \
+            "not authentic" not in exp.get("reason", ""):
         problem(name, "quarantined although From is registered")
     if sender == "office@example.test" and state != "ignored":
         problem(name, "our own mail must be ignored")
@@ -726,8 +729,8 @@ def check_fixture(name, short, raw, exp, seen):
 
 
 def main():
-    emls = sorted(glob.glob(os.path.join(HERE, "[0-9][0-9]-*.eml")))
-    expects = sorted(glob.glob(os.path.join(HERE, "[0-9][0-9]-*.expect")))
+    emls = sorted(glob.glob(os.path.join(HERE, "[0-9][0-9][0-9]-*.eml")))
+    expects = sorted(glob.glob(os.path.join(HERE, "[0-9][0-9][0-9]-*.expect")))
     if [e[:-4] for e in emls] != [x[:-7] for x in expects]:
         problem("corpus", ".eml and .expect files do not pair up")
     naive = naive_checks()
@@ -737,7 +740,7 @@ def main():
     defects = 0
     for path in emls:
         name = os.path.basename(path)[:-4]
-        short = name[3:]
+        short = name.split("-", 1)[1]
         with open(path, "rb") as f:
             raw = f.read()
         total += len(raw)
@@ -763,7 +766,8 @@ def main():
     if total >= 3 * 1024 * 1024:
         problem("corpus", "%d bytes in all" % total)
     for short in naive:
-        if not any(os.path.basename(p)[3:-4] == short for p in emls):
+        if not any(os.path.basename(p)[:-4].split("-", 1)[1] == short
+                   for p in emls):
             problem("corpus", "naive check for missing fixture " + short)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -771,7 +775,7 @@ def main():
                         tmp], check=True, stdout=subprocess.DEVNULL)
         made = sorted(os.listdir(tmp))
         ours = sorted(f for f in os.listdir(HERE)
-                      if re.match(r"\d\d-", f) or f == "README")
+                      if re.match(r"\d\d\d-", f) or f == "README")
         if made != ours:
             problem("corpus", "make-corpus.py makes a different file set")
         for f in made:

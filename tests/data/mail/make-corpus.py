@@ -541,7 +541,7 @@ PADDED_SPLIT_OK = set()  # short names allowed a padded B-word mid-header
 def fixture(short, client, proves, padded_split=False):
     def register(fn):
         FIXTURES.append((short, client, proves, fn))
-        NAMES[short] = "%02d-%s" % (len(FIXTURES), short)
+        NAMES[short] = "%03d-%s" % (len(FIXTURES), short)
         if padded_split:
             PADDED_SPLIT_OK.add(short)
         return fn
@@ -4152,7 +4152,8 @@ def f_mime_parts_bomb():
          "a mail from the editor with subject 状态 is a command, not an "
          "article")
 def f_command_zhuangtai():
-    raw = message([
+    raw = message(arrived("editor@example.test", "24 Nov 2026 11:00:05",
+                          "B1C2D3E4F5", submitted=True) + [
         ("Date", date(24, 11, 0, 4)),
         ("From", addr("王编辑", "gb2312", "editor@example.test", quoted=True)),
         ("To", '"office" <%s>' % OFFICE),
@@ -4171,7 +4172,8 @@ def f_command_zhuangtai():
 @fixture("command-status", "Thunderbird 128 of the editor, subject STATUS",
          "the English command STATUS from the editor is a command too")
 def f_command_status():
-    raw = plain_utf8([
+    raw = plain_utf8(arrived("editor@example.test", "24 Nov 2026 05:30:01",
+                             "C2D3E4F5A6", submitted=True) + [
         ("Message-ID", "<4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8@example.test>"),
         ("Date", date(24, 11, 5, 30)),
         ("User-Agent", "Mozilla Thunderbird"),
@@ -4181,6 +4183,210 @@ def f_command_status():
         ("Subject", "STATUS"),
     ], "\n", cte="7bit")
     return raw, exp("command", "-")
+
+
+# ---- 14. Who sent it: our server's evidence --------------------------------
+#
+# Every mail here is as it lands in office@example.test: Dovecot's LMTP hop
+# on top, then the Received line our Postfix (mail.example.test) wrote,
+# then whatever Authentication-Results our server's verifiers added, then
+# the sender's own headers.  The headers are spelled as Postfix 3.7,
+# Dovecot 2.3, OpenDMARC 1.4 and OpenDKIM 2.11 write them.
+
+def arrived(sender, when, queue_id, submitted=False, verdicts=()):
+    """Our server's headers for a mail from SENDER (envelope), received
+    WHEN ("24 Nov 2026 11:00:05"): over submission with SMTP AUTH as
+    SENDER (Postfix smtpd_sasl_authenticated_header = yes) or over port 25
+    without; VERDICTS are Authentication-Results values."""
+    auth = "\n\t(Authenticated sender: %s)" % sender if submitted else ""
+    return [
+        ("Return-Path", "<%s>" % sender),
+        ("Delivered-To", OFFICE),
+        ("Received", "from mail.example.test ([127.0.0.1])\n\tby vm with "
+         "LMTP\n\tid yDU4Af41D2ujOQAAg+zDdQ\n\t(envelope-from <%s>)\n\t"
+         "for <%s>; Tue, %s +0000" % (sender, OFFICE, when)),
+    ] + [("Authentication-Results", v) for v in verdicts] + [
+        ("Received", "from client.example.test (unknown [127.0.0.1])%s\n"
+         "\tby mail.example.test (Postfix) with %s id %s\n\tfor <%s>; "
+         "Tue, %s +0000 (UTC)" % (auth, "ESMTPSA" if submitted else
+                                  "ESMTP", queue_id, OFFICE, when)),
+    ]
+
+
+def outside_article(unit, verdicts, msgid, title, text):
+    return plain_utf8(arrived(unit + "@example.test", "25 Nov 2026 09:10:11",
+                              "D3E4F5A6B7", verdicts=verdicts) + [
+        ("Message-ID", "<%s@mail.forger.test>" % msgid),
+        ("Date", date(25, 17, 10, 9)),
+        ("From", addr(UNITS[unit], "UTF-8", unit + "@example.test")),
+        ("To", OFFICE),
+        ("Subject", subject(title)),
+        ("X-Mailer", "swaks v20201014.0"),
+    ], text)
+
+
+@fixture("auth-forged-command-port25", "a forger on port 25 (swaks), From "
+         "the editor, no AUTH",
+         "a command in an editor's name that our server did not "
+         "authenticate is refused, not run")
+def f_auth_forged_command():
+    raw = plain_utf8(arrived("editor@example.test", "25 Nov 2026 01:02:03",
+                             "E4F5A6B7C8") + [
+        ("Message-ID", "<forged.1@mail.forger.test>"),
+        ("Date", date(25, 9, 2, 3)),
+        ("From", addr("王编辑", "UTF-8", "editor@example.test")),
+        ("To", OFFICE),
+        ("Subject", subject("撤稿 1")),
+    ], "撤稿\n")
+    return raw, exp("refused", "-", reason="not authenticated")
+
+
+@fixture("auth-forged-received-below", "a forger on port 25 who writes a "
+         "Postfix-style Received with 'Authenticated sender' himself",
+         "an 'Authenticated sender' below the Received our server wrote "
+         "was written by the sender: the command is refused")
+def f_auth_forged_received():
+    raw = plain_utf8(arrived("qianfa@example.test", "25 Nov 2026 01:03:04",
+                             "F5A6B7C8D9") + [
+        ("Received", "from vm (unknown [127.0.0.1])\n\t(Authenticated "
+         "sender: qianfa@example.test)\n\tby mail.example.test (Postfix) "
+         "with ESMTPSA id 0123456789\n\tfor <office@example.test>; Tue, 25 "
+         "Nov 2026 01:00:00 +0000 (UTC)"),
+        ("Message-ID", "<forged.2@mail.forger.test>"),
+        ("Date", date(25, 9, 3, 4)),
+        ("From", addr("李主任", "UTF-8", "qianfa@example.test")),
+        ("To", OFFICE),
+        ("Subject", subject("确认 ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567")),
+    ], "同意\n")
+    return raw, exp("refused", "-", reason="not authenticated")
+
+
+@fixture("auth-forged-ar-dmarc-pass", "a forger on port 25 who adds "
+         "'Authentication-Results: mail.example.test; dmarc=pass' himself, "
+         "below our Received (our server strips such headers; here one "
+         "slipped through below our own verdict)",
+         "our server's own verdict (dmarc=fail) outweighs a pass someone "
+         "else wrote under our name")
+def f_auth_forged_ar():
+    raw = plain_utf8(arrived("editor@example.test", "25 Nov 2026 01:04:05",
+                             "A6B7C8D9E0", verdicts=[
+        "mail.example.test; dmarc=fail (p=reject dis=none) "
+        "header.from=example.test"]) + [
+        ("Authentication-Results", "mail.example.test; dmarc=pass "
+         "header.from=example.test"),
+        ("Message-ID", "<forged.3@mail.forger.test>"),
+        ("Date", date(25, 9, 4, 5)),
+        ("From", addr("王编辑", "UTF-8", "editor@example.test")),
+        ("To", OFFICE),
+        ("Subject", "STATUS"),
+    ], "\n", cte="7bit")
+    return raw, exp("refused", "-", reason="dmarc=fail")
+
+
+@fixture("auth-command-dkim-aligned", "Coremail of the editor relayed by a "
+         "provincial gateway; OpenDKIM on our server verified the "
+         "signature",
+         "a DKIM pass aligned with the From domain, from our authserv-id, "
+         "authenticates a command")
+def f_auth_command_dkim():
+    raw = plain_utf8(arrived("editor@example.test", "25 Nov 2026 01:05:06",
+                             "B7C8D9E0F1", verdicts=[
+        "mail.example.test;\n\tdkim=pass (2048-bit key; unprotected) "
+        "header.d=example.test header.i=@example.test header.a=rsa-sha256 "
+        "header.s=mail header.b=Qm9ndXM1;\n\tdkim-atps=neutral"]) + [
+        ("DKIM-Signature", "v=1; a=rsa-sha256; c=relaxed/relaxed; "
+         "d=example.test; s=mail;\n\tt=1795669506; bh=abc=; h=From:To:"
+         "Subject:Date;\n\tb=Qm9ndXM1"),
+        ("Message-ID", "<coremail.20261125.1@example.test>"),
+        ("Date", date(25, 9, 5, 6)),
+        ("From", addr("王编辑", "UTF-8", "editor@example.test")),
+        ("To", OFFICE),
+        ("Subject", subject("状态")),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.13"),
+    ], "\n", cte="7bit")
+    return raw, exp("command", "-")
+
+
+@fixture("auth-forged-article-dmarc-fail", "a forger on port 25, From the "
+         "unit; OpenDMARC on our server: dmarc=fail",
+         "an article our server proves forged is quarantined with the "
+         "reason, never filed under the unit's name")
+def f_auth_forged_article():
+    raw = outside_article("fgj", [
+        "mail.example.test; dmarc=fail (p=reject dis=none) "
+        "header.from=example.test"], "forged.4", "关于暂停全部项目审批的通知",
+        "接上级通知，即日起暂停全部项目审批，恢复时间另行通知。各单位"
+        "务必遵照执行，不得对外解释。\n")
+    return raw, exp("quarantined", "fgj", reason="sender not authentic")
+
+
+@fixture("auth-forged-article-spf-fail", "a forger on port 25, From the "
+         "unit; our SPF check: fail, no DKIM signature",
+         "SPF fail for the From domain with no aligned DKIM pass is proof "
+         "of forgery too")
+def f_auth_spf_fail():
+    raw = outside_article("rsj", [
+        "mail.example.test; spf=fail (mailfrom) smtp.mailfrom="
+        "rsj@example.test (client-ip=198.51.100.7; helo=forger.test)"],
+        "forged.5", "我区社保基金出现重大亏损",
+        "据内部消息，我区社保基金出现重大亏损，详情请见附件链接。"
+        "请各单位尽快转发扩散。\n")
+    return raw, exp("quarantined", "rsj", reason="not authentic: spf=fail")
+
+
+@fixture("auth-article-dmarc-none", "a unit on an outside provider; "
+         "OpenDMARC: dmarc=none (the domain publishes no policy)",
+         "no evidence either way: the article is filed (and shown as "
+         "unverified in STATUS)")
+def f_auth_dmarc_none():
+    raw = outside_article("sbc", [
+        "mail.example.test; dmarc=none (p=none dis=none) "
+        "header.from=example.test",
+        "mail.example.test; spf=softfail smtp.mailfrom=sbc@example.test"],
+        "sbc.20261125", "社保处开展养老保险待遇资格认证进社区活动",
+        "11月以来，江汉社保处组织工作人员走进12个社区，为行动不便的"
+        "退休人员上门办理养老保险待遇资格认证，累计服务老人860余人次。\n")
+    return raw, exp("filed", "sbc", title="社保处开展养老保险待遇资格认证进社区"
+                    "活动", contains=["累计服务老人860余人次"])
+
+
+def reply_to_our(kind, unit, msgid, text):
+    return plain_utf8(arrived(unit + "@example.test", "26 Nov 2026 02:03:04",
+                              "C8D9E0F1A2", submitted=True) + [
+        ("Message-ID", "<%s@example.test>" % msgid),
+        ("In-Reply-To", "<%s.1795669506.0a1b2c3d4e5f6071@example.test>" %
+         kind),
+        ("References", "<%s.1795669506.0a1b2c3d4e5f6071@example.test>" %
+         kind),
+        ("Date", date(26, 10, 3, 4)),
+        ("From", addr(UNITS[unit], "UTF-8", unit + "@example.test")),
+        ("To", OFFICE),
+        ("Subject", subject("回复：来稿已收到")),
+    ], text)
+
+
+@fixture("reply-to-receipt-thanks", "a unit's Outlook 16 reply '收到，谢谢' to "
+         "our receipt",
+         "a unit's answer to our receipt without an article is not filed "
+         "as one")
+def f_reply_receipt():
+    raw = reply_to_our("receipt", "wansong", "qq.reply.1",
+                       "收到，谢谢！\n\n-----原始邮件-----\n发件人: "
+                       "office@example.test\n发送时间: 2026年11月26日 9:58\n"
+                       "收件人: wansong@example.test\n主题: 来稿已收到\n\n"
+                       "万松街道办事处：\n\n您单位的来稿已收到，已编入下一期简报"
+                       "草稿。\n")
+    return raw, exp("ignored", "wansong", reason="without an article")
+
+
+@fixture("reply-to-signoff-by-unit", "a unit replying to a sign-off "
+         "request it was forwarded",
+         "an answer to a sign-off request from someone who does not sign "
+         "is neither a command nor an article")
+def f_reply_signoff():
+    raw = reply_to_our("signoff.5f6a7b8c9d0e1f20", "xinhua", "qq.reply.2",
+                       "同意。\n")
+    return raw, exp("ignored", "xinhua", reason="sign-off request")
 
 
 # --------------------------------------------------------------------------
@@ -4248,7 +4454,7 @@ def main():
     total = 0
     readme = [README_HEAD % {"fullwidth": name_of("foxmail-fullwidth-indent")}]
     for i, (short, client, proves, build) in enumerate(FIXTURES):
-        name = "%02d-%s" % (i + 1, short)
+        name = "%03d-%s" % (i + 1, short)
         raw, e = build()
         check_padding(short, raw)
         assert len(raw) < 300 * 1024, name
@@ -4260,10 +4466,10 @@ def main():
         readme.append("%s.eml  [%s]  %s  --  %s\n" % (name, e["state"],
                                                       client, proves))
     assert total < 3 * 1024 * 1024, total
-    written = {"%02d-%s.%s" % (i + 1, f[0], ext)
+    written = {"%03d-%s.%s" % (i + 1, f[0], ext)
                for i, f in enumerate(FIXTURES) for ext in ("eml", "expect")}
     for old in os.listdir(out_dir):
-        if re.match(r"\d\d-.*\.(eml|expect)$", old) and old not in written:
+        if re.match(r"\d\d\d?-.*\.(eml|expect)$", old) and old not in written:
             os.remove(os.path.join(out_dir, old))   # renumbered fixture
     with open(os.path.join(out_dir, "README"), "wb") as f:
         f.write("".join(readme).encode("utf-8"))
