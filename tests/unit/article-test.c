@@ -1,4 +1,7 @@
-/* article.c and article-html.c: titles, bodies, HTML to text. */
+/*
+ * article.c and article-html.c: titles, bodies, HTML to text; and
+ * message.c's joining of text parts.
+ */
 #include <string.h>
 
 #include "article.h"
@@ -46,6 +49,31 @@ test_quoted_reply_dropped(void)
 	g_assert_cmpstr(body, ==, "正文。");
 }
 
+static const char split_mail[] =
+    "From: a@example.test\nSubject: x\nMIME-Version: 1.0\n"
+    "Content-Type: multipart/mixed; boundary=\"m\"\n\n"
+    "--m\nContent-Type: multipart/alternative; boundary=\"a\"\n\n"
+    "--a\nContent-Type: text/plain; charset=utf-8\n\n第一段。\n"
+    "--a\nContent-Type: text/html; charset=utf-8\n\n<p>第一段。</p>\n"
+    "--a--\n"
+    "--m\nContent-Type: image/jpeg; name=\"a.jpg\"\n"
+    "Content-Disposition: inline; filename=\"a.jpg\"\n\nJPEG\n"
+    "--m\nContent-Type: text/plain; charset=utf-8\n\n第二段。\n"
+    "--m--\n";
+
+/* Apple Mail: text, attachment, text; an alternative counts once. */
+static void
+test_mixed_text_joined(void)
+{
+	struct message *m = message_parse(split_mail, strlen(split_mail),
+	    NULL);
+
+	g_assert_cmpstr(m->plain, ==, "第一段。\n第二段。");
+	g_assert_cmpstr(m->html, ==, "<p>第一段。</p>");
+	g_assert_cmpuint(m->attachments->len, ==, 1);
+	message_free(m);
+}
+
 static void
 test_html(void)
 {
@@ -65,9 +93,11 @@ int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	message_library_init();
 	g_test_add_func("/article/titles", test_titles);
 	g_test_add_func("/article/body", test_body);
 	g_test_add_func("/article/quoted-reply", test_quoted_reply_dropped);
+	g_test_add_func("/article/mixed-text-joined", test_mixed_text_joined);
 	g_test_add_func("/article/html", test_html);
 	return g_test_run();
 }
