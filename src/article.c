@@ -102,11 +102,31 @@ article_field_name(enum article_field field)
 	return field_names[field];
 }
 
+/* Who and when words that leave a generic title generic: 我委本周信息. */
+static const char *const generic_affixes[] = {
+	"我委", "我局", "我办", "我院", "我单位", "我街道", "本单位", "本周",
+	"本期", "本月", "近期",
+};
+
+static gsize
+affix_len(const char *s)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(generic_affixes); i++)
+		if (g_str_has_prefix(s, generic_affixes[i]))
+			return strlen(generic_affixes[i]);
+	return 0;
+}
+
 gboolean
 article_title_is_generic(const char *title)
 {
+	const char *p = title;
+	gsize n;
+
+	while ((n = affix_len(p)) > 0)
+		p += n;
 	for (guint i = 0; i < G_N_ELEMENTS(generic_titles); i++)
-		if (strcmp(title, generic_titles[i]) == 0)
+		if (strcmp(p, generic_titles[i]) == 0)
 			return TRUE;
 	return FALSE;
 }

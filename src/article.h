@@ -35,7 +35,7 @@ void article_free(struct article *art);
 /* "审签", "执笔", "电话" */
 const char *article_field_name(enum article_field field);
 
-/* TITLE says nothing (投稿, 稿件 …). */
+/* TITLE says nothing (投稿, 稿件 …, also after 我局/本周 …: 我委本周信息). */
 gboolean article_title_is_generic(const char *title);
 
 /* TITLE without revision marks (修改稿, 更正, 第二稿 …), one line. */

@@ -30,6 +30,15 @@ test_titles(void)
 }
 
 static void
+test_generic_titles(void)
+{
+	g_assert_true(article_title_is_generic("投稿"));
+	g_assert_true(article_title_is_generic("我委本周信息"));
+	g_assert_true(article_title_is_generic("本期投稿"));
+	g_assert_false(article_title_is_generic("我局召开调度会"));
+}
+
+static void
 test_body(void)
 {
 	const char *text = "标题\r\n\r\n\u3000\u3000第一段。\r\n"
@@ -95,6 +104,7 @@ main(int argc, char **argv)
 	g_test_init(&argc, &argv, NULL);
 	message_library_init();
 	g_test_add_func("/article/titles", test_titles);
+	g_test_add_func("/article/generic-titles", test_generic_titles);
 	g_test_add_func("/article/body", test_body);
 	g_test_add_func("/article/quoted-reply", test_quoted_reply_dropped);
 	g_test_add_func("/article/mixed-text-joined", test_mixed_text_joined);
