@@ -10,12 +10,32 @@
 #include "article.h"
 #include "header.h"
 
+enum prefix_kind {
+	PREFIX_LABEL,		/* 投稿：, 【投稿】 … */
+	PREFIX_REPLY,
+	PREFIX_FORWARD,
+};
+
 /* Prefixes mailers and people put before the real title. */
-static const char *const title_prefixes[] = {
-	"re:", "re：", "回复:", "回复：", "答复:", "答复：", "fw:", "fw：",
-	"fwd:", "fwd：", "转发:", "转发：", "投稿:", "投稿：", "供稿:", "供稿：",
-	"来稿:", "来稿：", "【投稿】", "[投稿]", "【供稿】", "[供稿]",
-	"【来稿】", "投稿-", "供稿-", "投稿—", "供稿—", "报送:", "报送：",
+static const struct {
+	const char		*text;
+	enum prefix_kind	 kind;
+} title_prefixes[] = {
+	{ "re:", PREFIX_REPLY }, { "re：", PREFIX_REPLY },
+	{ "回复:", PREFIX_REPLY }, { "回复：", PREFIX_REPLY },
+	{ "答复:", PREFIX_REPLY }, { "答复：", PREFIX_REPLY },
+	{ "fw:", PREFIX_FORWARD }, { "fw：", PREFIX_FORWARD },
+	{ "fwd:", PREFIX_FORWARD }, { "fwd：", PREFIX_FORWARD },
+	{ "转发:", PREFIX_FORWARD }, { "转发：", PREFIX_FORWARD },
+	{ "投稿:", PREFIX_LABEL }, { "投稿：", PREFIX_LABEL },
+	{ "供稿:", PREFIX_LABEL }, { "供稿：", PREFIX_LABEL },
+	{ "来稿:", PREFIX_LABEL }, { "来稿：", PREFIX_LABEL },
+	{ "【投稿】", PREFIX_LABEL }, { "[投稿]", PREFIX_LABEL },
+	{ "【供稿】", PREFIX_LABEL }, { "[供稿]", PREFIX_LABEL },
+	{ "【来稿】", PREFIX_LABEL }, { "投稿-", PREFIX_LABEL },
+	{ "供稿-", PREFIX_LABEL }, { "投稿—", PREFIX_LABEL },
+	{ "供稿—", PREFIX_LABEL }, { "报送:", PREFIX_LABEL },
+	{ "报送：", PREFIX_LABEL },
 };
 
 /* Words that make a bracketed prefix (【简报投稿】, [信息报送]) a label. */
@@ -43,33 +63,59 @@ label_len(const char *s)
 	return 0;
 }
 
-/* Length of a known prefix at the start of S, or 0. */
+/* Length of a known prefix at the start of S, or 0; its kind in *KIND_R. */
 static gsize
-prefix_len(const char *s)
+prefix_len(const char *s, enum prefix_kind *kind_r)
 {
+	*kind_r = PREFIX_LABEL;
 	for (guint i = 0; i < G_N_ELEMENTS(title_prefixes); i++) {
-		gsize n = strlen(title_prefixes[i]);
-		if (g_ascii_strncasecmp(s, title_prefixes[i], n) == 0)
+		gsize n = strlen(title_prefixes[i].text);
+		if (g_ascii_strncasecmp(s, title_prefixes[i].text, n) == 0) {
+			*kind_r = title_prefixes[i].kind;
 			return n;
+		}
 	}
-	return 0;
+	return label_len(s);
+}
+
+/* S after its prefixes; the kind of the first reply or forward one, the
+ * outermost, in *KIND_R (PREFIX_LABEL when there is none). */
+static const char *
+skip_prefixes(const char *s, enum prefix_kind *kind_r)
+{
+	enum prefix_kind kind;
+	gsize n;
+
+	*kind_r = PREFIX_LABEL;
+	for (;;) {
+		while (*s == ' ')
+			s++;
+		if ((n = prefix_len(s, &kind)) == 0)
+			return s;
+		if (*kind_r == PREFIX_LABEL)
+			*kind_r = kind;
+		s += n;
+	}
 }
 
 char *
 article_title_from_subject(const char *subject)
 {
 	g_autofree char *line = header_sanitize(subject);
-	const char *p = line;
-	gsize n;
+	enum prefix_kind kind;
+	const char *p = skip_prefixes(line, &kind);
 
-	for (;;) {
-		while (*p == ' ')
-			p++;
-		if ((n = prefix_len(p)) == 0 && (n = label_len(p)) == 0)
-			break;
-		p += n;
-	}
 	return g_strdup(*p != '\0' ? p : "（无标题）");
+}
+
+gboolean
+article_subject_is_forward(const char *subject)
+{
+	g_autofree char *line = header_sanitize(subject);
+	enum prefix_kind kind;
+
+	skip_prefixes(line, &kind);
+	return kind == PREFIX_FORWARD;
 }
 
 /* Subjects that say nothing about the article. */
@@ -102,11 +148,31 @@ article_field_name(enum article_field field)
 	return field_names[field];
 }
 
+/* Who and when words that leave a generic title generic: 我委本周信息. */
+static const char *const generic_affixes[] = {
+	"我委", "我局", "我办", "我院", "我单位", "我街道", "本单位", "本周",
+	"本期", "本月", "近期",
+};
+
+static gsize
+affix_len(const char *s)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(generic_affixes); i++)
+		if (g_str_has_prefix(s, generic_affixes[i]))
+			return strlen(generic_affixes[i]);
+	return 0;
+}
+
 gboolean
 article_title_is_generic(const char *title)
 {
+	const char *p = title;
+	gsize n;
+
+	while ((n = affix_len(p)) > 0)
+		p += n;
 	for (guint i = 0; i < G_N_ELEMENTS(generic_titles); i++)
-		if (strcmp(title, generic_titles[i]) == 0)
+		if (strcmp(p, generic_titles[i]) == 0)
 			return TRUE;
 	return FALSE;
 }
@@ -350,12 +416,29 @@ any_needs_conversion(const struct message *m)
 	return FALSE;
 }
 
-/* The title: the subject's, unless it is generic. */
+/* The subject whose title says something: NEAR's, else FAR's. */
+static const char *
+telling_subject(const char *near, const char *far)
+{
+	g_autofree char *title = NULL;
+
+	if (near == NULL || far == NULL)
+		return near != NULL ? near : far;
+	title = article_title_from_subject(near);
+	return article_title_is_generic(title) ? far : near;
+}
+
+/*
+ * The title: the subject's, unless it is only a prefix or generic; then a
+ * forwarded mail's subject (FORWARDED, or NULL), the document's title, the
+ * first line.
+ */
 static char *
-choose_title(const struct message *src, const char *text,
+choose_title(const char *subject, const char *forwarded, const char *text,
     const char *doc_title)
 {
-	char *title = article_title_from_subject(src->subject);
+	char *title = article_title_from_subject(telling_subject(subject,
+	    forwarded));
 	g_autofree char *first = NULL;
 
 	if (!article_title_is_generic(title))
@@ -374,40 +457,125 @@ choose_title(const struct message *src, const char *text,
 	return title;
 }
 
-/* The message the article is in: a bare forward files its inner mail. */
-static const struct message *
-article_source(const struct message *m)
+/*
+ * OWN, the writer's text, only covers FORWARDED ("请审阅，谢谢" and a
+ * signature): a stub, or shorter than what it forwards.  Text of its own
+ * at least as long as the forwarded one is the article (a unit's report
+ * with a letter forwarded below it).
+ */
+static gboolean
+is_cover_note(const char *own, const char *forwarded)
+{
+	g_autofree char *mine = article_body_from_text(own, NULL);
+	g_autofree char *theirs = article_body_from_text(forwarded, NULL);
+
+	return article_is_stub(mine) ||
+	    article_length(mine) < article_length(theirs);
+}
+
+/* Forwards of forwards: how deep to follow them. */
+#define FORWARD_DEPTH	8
+
+/*
+ * TEXT with its inline forward resolved: the forwarded text when TEXT's own
+ * part only covers it (forwards in it resolved first), else TEXT.  The
+ * forwarded subject that tells most goes to *SUBJECT_R (NULL if none).
+ */
+static char *
+resolve_forward(const char *text, gboolean forward, int depth,
+    char **subject_r)
+{
+	struct article_forward *f = NULL;
+	char *inner = NULL, *inner_subject = NULL;
+
+	*subject_r = NULL;
+	if (depth < FORWARD_DEPTH)
+		f = article_forward_split(text, forward);
+	if (f != NULL)
+		inner = resolve_forward(f->text, article_subject_is_forward(
+		    f->subject ? f->subject : ""), depth + 1, &inner_subject);
+	if (f == NULL || !is_cover_note(f->own, inner)) {
+		g_free(inner);
+		g_free(inner_subject);
+		article_forward_free(f);
+		return g_strdup(text);
+	}
+	*subject_r = g_strdup(telling_subject(f->subject, inner_subject));
+	g_free(inner_subject);
+	article_forward_free(f);
+	return inner;
+}
+
+/* Where an article is read from: a message's text, its forward resolved. */
+struct source {
+	const struct message	*m;	/* for attachments and diagnostics */
+	char			*text;
+	char			*subject;	/* a forwarded subject or NULL */
+};
+
+static void
+source_init(struct source *s, const struct message *m)
 {
 	gboolean html;
-	g_autofree char *text = NULL;
-	g_autofree char *body = NULL;
+	g_autofree char *text = message_text(m, &html);
 
-	if (m->forwarded == NULL)
-		return m;
-	text = message_text(m, &html);
-	body = article_body_from_text(text, NULL);
-	return article_is_stub(body) ? m->forwarded : m;
+	s->m = m;
+	s->text = resolve_forward(text, article_subject_is_forward(m->subject),
+	    0, &s->subject);
 }
 
 static void
-fill_body(struct article *art, const struct message *src)
+source_clear(struct source *s)
 {
-	gboolean from_html;
-	g_autofree char *text = message_text(src, &from_html);
+	g_free(s->text);
+	g_free(s->subject);
+}
+
+/*
+ * The source of M's article: its own text, or the message it forwards as
+ * an attachment when its own text only covers that one.  The subjects of
+ * the forwarded message and of forwards in it are the title's fallbacks.
+ */
+static void
+choose_source(struct source *s, const struct message *m)
+{
+	struct source inner;
+
+	source_init(s, m);
+	if (m->forwarded == NULL)
+		return;
+	source_init(&inner, m->forwarded);
+	if (!is_cover_note(s->text, inner.text)) {
+		source_clear(&inner);
+		return;
+	}
+	source_clear(s);
+	s->m = inner.m;
+	s->text = inner.text;
+	s->subject = g_strdup(telling_subject(m->forwarded->subject,
+	    inner.subject));
+	g_free(inner.subject);
+}
+
+static void
+fill_body(struct article *art, const struct message *m,
+    const struct source *src)
+{
+	g_autofree char *text = g_strdup(src->text);
 	g_autofree char *doc_title = NULL;
 	g_autofree char *plain_body = article_body_from_text(text, NULL);
 	g_autofree char *body = NULL;
 
 	if (article_is_stub(plain_body)) {
-		char *doc = docx_text(art, src, &doc_title);
+		char *doc = docx_text(art, src->m, &doc_title);
 		if (doc != NULL) {
 			g_free(text);
 			text = doc;
-		} else if (any_needs_conversion(src))
+		} else if (any_needs_conversion(src->m))
 			art->hold = "the article is only in an attachment that "
 			    "needs conversion";
 	}
-	art->title = choose_title(src, text, doc_title);
+	art->title = choose_title(m->subject, src->subject, text, doc_title);
 	body = article_body_from_text(text, art->title);
 	art->body = split_fields(art, body);
 }
@@ -422,20 +590,22 @@ struct article *
 article_extract(const struct message *m)
 {
 	struct article *art = g_new0(struct article, 1);
-	const struct message *src = article_source(m);
+	struct source src;
 
+	choose_source(&src, m);
 	art->diagnostics = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_extend(art->diagnostics, m->diagnostics, copy_string,
 	    NULL);
-	if (src != m)
-		g_ptr_array_extend(art->diagnostics, src->diagnostics,
+	if (src.m != m)
+		g_ptr_array_extend(art->diagnostics, src.m->diagnostics,
 		    copy_string, NULL);
-	art->attachments = g_ptr_array_ref(src->attachments);
-	fill_body(art, src);
-	note_conversions(art, src);
+	art->attachments = g_ptr_array_ref(src.m->attachments);
+	fill_body(art, m, &src);
+	note_conversions(art, src.m);
 	if (is_classified(m->subject, art->body) ||
-	    (src != m && is_classified(src->subject, art->body)))
+	    (src.subject != NULL && is_classified(src.subject, art->body)))
 		art->hold = "classified (秘密/机密/绝密)";
+	source_clear(&src);
 	return art;
 }
 

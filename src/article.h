@@ -35,7 +35,7 @@ void article_free(struct article *art);
 /* "审签", "执笔", "电话" */
 const char *article_field_name(enum article_field field);
 
-/* TITLE says nothing (投稿, 稿件 …). */
+/* TITLE says nothing (投稿, 稿件 …, also after 我局/本周 …: 我委本周信息). */
 gboolean article_title_is_generic(const char *title);
 
 /* TITLE without revision marks (修改稿, 更正, 第二稿 …), one line. */
@@ -52,11 +52,33 @@ gboolean article_is_stub(const char *text);
 char *article_title_from_subject(const char *subject);
 
 /*
- * The article body: TEXT with quoted replies, forwards' headers and
- * signatures removed, one paragraph per line, indentation and blank lines
- * dropped.  A first paragraph that repeats TITLE is dropped too.
+ * The article body: the writer's own part of TEXT (up to a quote, a
+ * forward or a signature), one paragraph per line, indentation and blank
+ * lines dropped.  A first paragraph that repeats TITLE is dropped too.
  */
 char *article_body_from_text(const char *text, const char *title);
+
+/* SUBJECT says forward: its outermost prefix is Fw:, Fwd:, 转发： …, not a
+ * reply's Re:, 回复： … */
+gboolean article_subject_is_forward(const char *subject);
+
+/* An inline forward: what the writer wrote above it and what it forwards. */
+struct article_forward {
+	char	*own;		/* the text above the separator */
+	char	*subject;	/* the forwarded header block's subject or NULL */
+	char	*text;		/* the forwarded text, its header block removed */
+};
+
+/*
+ * The inline forward in TEXT ("---------- Forwarded message ---------",
+ * "Begin forwarded message:" …, and the rules Outlook and Foxmail also put
+ * above a quoted reply, "-----Original Message-----", "-----原始邮件-----",
+ * when FORWARD says the subject is a forward's), or NULL when TEXT holds a
+ * reply or nothing.  Free with article_forward_free().
+ */
+struct article_forward *article_forward_split(const char *text,
+    gboolean forward);
+void article_forward_free(struct article_forward *f);
 
 /* The paragraphs of a body (one per line).  Free with g_strfreev. */
 char **article_paragraphs(const char *body);

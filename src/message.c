@@ -174,28 +174,6 @@ is_attachment(GMimeObject *part)
 	return disp != NULL && g_ascii_strcasecmp(disp, "attachment") == 0;
 }
 
-/* The first text/SUBTYPE part that is not an attachment, depth first. */
-static GMimePart *
-find_text_part(GMimeObject *obj, const char *subtype)
-{
-	if (GMIME_IS_MULTIPART(obj)) {
-		GMimeMultipart *mp = GMIME_MULTIPART(obj);
-		int n = g_mime_multipart_get_count(mp);
-		for (int i = 0; i < n; i++) {
-			GMimePart *p = find_text_part(
-			    g_mime_multipart_get_part(mp, i), subtype);
-			if (p != NULL)
-				return p;
-		}
-		return NULL;
-	}
-	if (GMIME_IS_PART(obj) && !is_attachment(obj) &&
-	    g_mime_content_type_is_type(g_mime_object_get_content_type(obj),
-	    "text", subtype))
-		return GMIME_PART(obj);
-	return NULL;
-}
-
 /*
  * RFC 3676: a line ending in a space continues on the next one; with
  * delsp=yes that space was added by the sender and goes.  Lines starting
@@ -270,6 +248,62 @@ part_text(GPtrArray *diagnostics, GMimePart *part)
 		text = joined;
 	}
 	return text;
+}
+
+/* A part that is text of the mail, not an attachment or a named file. */
+static gboolean
+is_body_part(GMimeObject *obj)
+{
+	return GMIME_IS_PART(obj) && !is_attachment(obj) &&
+	    g_mime_part_get_filename(GMIME_PART(obj)) == NULL;
+}
+
+static char *body_text(GPtrArray *diagnostics, GMimeObject *obj,
+    const char *subtype);
+
+/*
+ * The text/SUBTYPE of a multipart.  Alternatives say the same thing once:
+ * the first that has SUBTYPE is it.  Any other multipart (mixed, related)
+ * puts its text around attachments, as Apple Mail does: every inline part
+ * belongs to the text, in order, one line break between them.
+ */
+static char *
+multipart_text(GPtrArray *diagnostics, GMimeMultipart *mp,
+    const char *subtype)
+{
+	gboolean alternative = g_mime_content_type_is_type(
+	    g_mime_object_get_content_type(GMIME_OBJECT(mp)), "multipart",
+	    "alternative");
+	GString *out = NULL;
+	int n = g_mime_multipart_get_count(mp);
+
+	for (int i = 0; i < n; i++) {
+		g_autofree char *text = body_text(diagnostics,
+		    g_mime_multipart_get_part(mp, i), subtype);
+		if (text == NULL)
+			continue;
+		if (alternative)
+			return g_steal_pointer(&text);
+		if (out == NULL)
+			out = g_string_new(text);
+		else
+			g_string_append_printf(out, "\n%s", text);
+	}
+	return out != NULL ? g_string_free(out, FALSE) : NULL;
+}
+
+/* The text/SUBTYPE body under OBJ as UTF-8, or NULL; attached messages
+ * are not part of it. */
+static char *
+body_text(GPtrArray *diagnostics, GMimeObject *obj, const char *subtype)
+{
+	if (GMIME_IS_MULTIPART(obj))
+		return multipart_text(diagnostics, GMIME_MULTIPART(obj),
+		    subtype);
+	if (is_body_part(obj) && g_mime_content_type_is_type(
+	    g_mime_object_get_content_type(obj), "text", subtype))
+		return part_text(diagnostics, GMIME_PART(obj));
+	return NULL;
 }
 
 char *
@@ -404,19 +438,14 @@ walk_leaf(struct walk *w, GMimePart *part)
 	struct message *m = w->m;
 	GMimeObject *obj = GMIME_OBJECT(part);
 	GMimeContentType *ct = g_mime_object_get_content_type(obj);
-	gboolean body = !is_attachment(obj) &&
-	    g_mime_part_get_filename(part) == NULL;
 
+	/* Text parts are read by body_text(), after the walk. */
 	if (g_mime_content_type_is_type(ct, "message", "delivery-status")) {
 		if (m->dsn_recipient == NULL)
 			m->dsn_recipient = dsn_recipient(part);
-	} else if (body && g_mime_content_type_is_type(ct, "text", "plain")) {
-		if (m->plain == NULL)
-			m->plain = part_text(m->diagnostics, part);
-	} else if (body && g_mime_content_type_is_type(ct, "text", "html")) {
-		if (m->html == NULL)
-			m->html = part_text(m->diagnostics, part);
-	} else
+	} else if (!is_body_part(obj) ||
+	    (!g_mime_content_type_is_type(ct, "text", "plain") &&
+	    !g_mime_content_type_is_type(ct, "text", "html")))
 		add_attachment(m, part, w->related);
 }
 
@@ -462,8 +491,11 @@ message_from_gmime(GMimeMessage *msg, int depth)
 	m->threading = threading(obj);
 	read_markers(m, obj, body);
 	m->depth = depth;
-	if (body != NULL)
+	if (body != NULL) {
 		walk_object(&w, body, depth + 1);
+		m->plain = body_text(m->diagnostics, body, "plain");
+		m->html = body_text(m->diagnostics, body, "html");
+	}
 	return m;
 }
 
@@ -512,12 +544,9 @@ message_part_text(const char *raw, gsize len, const char *subtype)
 	    parser_options);
 	g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func(
 	    g_free);
-	GMimePart *part;
 
 	if (msg == NULL || g_mime_message_get_mime_part(msg) == NULL)
 		return NULL;
-	part = find_text_part(g_mime_message_get_mime_part(msg), subtype);
-	if (part == NULL)
-		return NULL;
-	return part_text(diagnostics, part);
+	return body_text(diagnostics, g_mime_message_get_mime_part(msg),
+	    subtype);
 }

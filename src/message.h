@@ -31,8 +31,10 @@ struct message {
 	GPtrArray	*auth_results;	/* raw Authentication-Results (char *) */
 	GPtrArray	*received;	/* raw Received (char *), top first */
 
-	char		*plain;		/* first text/plain body, or NULL */
-	char		*html;		/* first text/html body (markup), or NULL */
+	/* Body text: one alternative of a multipart/alternative, every inline
+	 * part of a multipart/mixed joined in order; NULL when there is none. */
+	char		*plain;		/* text/plain body */
+	char		*html;		/* text/html body (markup) */
 	GPtrArray	*attachments;	/* struct attachment * */
 	struct message	*forwarded;	/* first attached message/rfc822 */
 	char		*dsn_recipient;	/* Final-Recipient of a failed DSN */
@@ -71,7 +73,8 @@ void message_library_init(void);
 struct message *message_parse(const char *raw, gsize len, GError **error);
 void message_free(struct message *m);
 
-/* The first text/SUBTYPE part of RAW as UTF-8, or NULL. */
+/* The text/SUBTYPE body of RAW as UTF-8 (as struct message's plain and
+ * html), or NULL. */
 char *message_part_text(const char *raw, gsize len, const char *subtype);
 
 #endif

@@ -1,4 +1,7 @@
-/* article.c and article-html.c: titles, bodies, HTML to text. */
+/*
+ * article.c, article-text.c and article-html.c: titles, bodies, replies
+ * and forwards, HTML to text; and message.c's joining of text parts.
+ */
 #include <string.h>
 
 #include "article.h"
@@ -27,6 +30,15 @@ test_titles(void)
 }
 
 static void
+test_generic_titles(void)
+{
+	g_assert_true(article_title_is_generic("投稿"));
+	g_assert_true(article_title_is_generic("我委本周信息"));
+	g_assert_true(article_title_is_generic("本期投稿"));
+	g_assert_false(article_title_is_generic("我局召开调度会"));
+}
+
+static void
 test_body(void)
 {
 	const char *text = "标题\r\n\r\n\u3000\u3000第一段。\r\n"
@@ -44,6 +56,123 @@ test_quoted_reply_dropped(void)
 	g_autofree char *body = article_body_from_text(text, NULL);
 
 	g_assert_cmpstr(body, ==, "正文。");
+}
+
+/* Outlook puts the same rule above a reply's quote and a forward. */
+static const char outlook_text[] = "请审阅，谢谢。\n-- \n张三\n区发改局办公室\n\n"
+    "-----Original Message-----\nFrom: 李四 <lisi@example.test>\n"
+    "Sent: Monday, November 16, 2026 10:21 AM\nTo: 张三\n"
+    "Subject: 区发改局召开调度会\n\n会议逐一梳理在建重点项目进度。\n";
+
+static void
+test_reply_keeps_own_text(void)
+{
+	g_autofree char *body = article_body_from_text(outlook_text, NULL);
+
+	g_assert_null(article_forward_split(outlook_text, FALSE));
+	g_assert_cmpstr(body, ==, "请审阅，谢谢。");
+}
+
+static void
+test_forward_split(void)
+{
+	struct article_forward *f = article_forward_split(outlook_text, TRUE);
+	g_autofree char *own = NULL, *body = NULL;
+
+	g_assert_nonnull(f);
+	own = article_body_from_text(f->own, NULL);
+	body = article_body_from_text(f->text, NULL);
+	g_assert_cmpstr(own, ==, "请审阅，谢谢。");
+	g_assert_cmpstr(f->subject, ==, "区发改局召开调度会");
+	g_assert_cmpstr(body, ==, "会议逐一梳理在建重点项目进度。");
+	article_forward_free(f);
+}
+
+/* Header blocks as clients write them, each above the same body. */
+static const char *const header_blocks[] = {
+	"------------------ 原始邮件 ------------------\n"
+	    "发件人: \"&quot;周丽&quot;\"<zhouli@example.test>;\n"
+	    "发送时间: 2026年11月16日(星期一) 上午10:21\n"
+	    "收件人: \"changqing\"<changqing@example.test>;\n\n"
+	    "主题: 标题\n\n",
+	"-------- 转发邮件信息 --------\n发件人：\"周丽\" <zhouli@example.test>\n"
+	    "发送日期：2026-11-16 10:21:05\n收件人：changqing@example.test\n"
+	    "主题：标题\n\n",
+	"-------- Forwarded Message --------\nSubject: \t标题\n"
+	    "Date: \tMon, 16 Nov 2026 10:21:05 +0800\nFrom: \t周丽 <z@x>\n"
+	    "To: \ta@x, b@x,\n c@x\n\n\n\n",
+	"以下是转发的邮件：\n\n发件人: 周丽 <z@x>\n主题: 标题\n"
+	    "日期: 2026年11月16日 GMT+8 10:21:05\n收件人: a@x\n\n",
+	"------------------\u00a0原始邮件\u00a0------------------\n"
+	    "发件人: z@x\n发送时间: 2026年11月16日\n主题: 标题\n\n",
+};
+
+static void
+test_forward_header_blocks(void)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(header_blocks); i++) {
+		g_autofree char *text = g_strconcat("\n", header_blocks[i],
+		    "时间：11月14日上午。\n第二段。\n", NULL);
+		struct article_forward *f = article_forward_split(text, TRUE);
+		g_autofree char *body = NULL;
+
+		g_assert_nonnull(f);
+		body = article_body_from_text(f->text, NULL);
+		g_assert_cmpstr(f->subject, ==, "标题");
+		g_assert_cmpstr(body, ==, "时间：11月14日上午。\n第二段。");
+		article_forward_free(f);
+	}
+}
+
+/* The cover note's signature (below the forward, Thunderbird's "signature
+ * below the quote") is no part of the forwarded article. */
+static void
+test_forward_signature_below(void)
+{
+	const char *text = "---------- Forwarded message ---------\n"
+	    "From: 陈晨 <c@x>\nSubject: 标题\n\n正文。\n\n-- \n张三\n";
+	struct article_forward *f = article_forward_split(text, FALSE);
+	g_autofree char *body = NULL;
+
+	g_assert_nonnull(f);
+	body = article_body_from_text(f->text, NULL);
+	g_assert_cmpstr(body, ==, "正文。");
+	article_forward_free(f);
+}
+
+static void
+test_subject_is_forward(void)
+{
+	g_assert_true(article_subject_is_forward("FW: 标题"));
+	g_assert_true(article_subject_is_forward("转发：回复：标题"));
+	g_assert_true(article_subject_is_forward("【投稿】Fwd: 标题"));
+	g_assert_false(article_subject_is_forward("回复：转发：标题"));
+	g_assert_false(article_subject_is_forward("标题"));
+}
+
+static const char split_mail[] =
+    "From: a@example.test\nSubject: x\nMIME-Version: 1.0\n"
+    "Content-Type: multipart/mixed; boundary=\"m\"\n\n"
+    "--m\nContent-Type: multipart/alternative; boundary=\"a\"\n\n"
+    "--a\nContent-Type: text/plain; charset=utf-8\n\n第一段。\n"
+    "--a\nContent-Type: text/html; charset=utf-8\n\n<p>第一段。</p>\n"
+    "--a--\n"
+    "--m\nContent-Type: image/jpeg; name=\"a.jpg\"\n"
+    "Content-Disposition: inline; filename=\"a.jpg\"\n\nJPEG\n"
+    "--m\nContent-Type: text/plain; charset=utf-8\n\n第二段。\n"
+    "--m--\n";
+
+/* Apple Mail: text, attachment, text; an alternative counts once. */
+static void
+test_mixed_text_joined(void)
+{
+	struct message *m = message_parse(split_mail, strlen(split_mail),
+	    NULL);
+
+	g_assert_cmpstr(m->plain, ==, "第一段。\n第二段。");
+	g_assert_cmpstr(m->html, ==, "<p>第一段。</p>");
+	g_assert_cmpuint(m->attachments->len, ==, 1);
+	message_free(m);
 }
 
 static void
@@ -65,9 +194,20 @@ int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	message_library_init();
 	g_test_add_func("/article/titles", test_titles);
+	g_test_add_func("/article/generic-titles", test_generic_titles);
 	g_test_add_func("/article/body", test_body);
 	g_test_add_func("/article/quoted-reply", test_quoted_reply_dropped);
+	g_test_add_func("/article/reply-keeps-own-text",
+	    test_reply_keeps_own_text);
+	g_test_add_func("/article/forward-split", test_forward_split);
+	g_test_add_func("/article/forward-header-blocks",
+	    test_forward_header_blocks);
+	g_test_add_func("/article/forward-signature-below",
+	    test_forward_signature_below);
+	g_test_add_func("/article/subject-is-forward", test_subject_is_forward);
+	g_test_add_func("/article/mixed-text-joined", test_mixed_text_joined);
 	g_test_add_func("/article/html", test_html);
 	return g_test_run();
 }

@@ -293,6 +293,8 @@ def walk(msg, depth=1, acc=None):
 # Reference article reader
 
 GENERIC = {"投稿", "稿件", "信息", "供稿"}
+GENERIC_AFFIX = re.compile(r"^(?:我委|我局|我办|我院|我单位|我街道|本单位|本周|"
+                           r"本期|本月|近期)+")
 PREFIX = re.compile(r"^\s*(?:(?:re|fw|fwd|回复|答复|转发|投稿|供稿)\s*[:：]\s*"
                     r"|【(?:投稿|供稿|简报投稿)】\s*|\[(?:投稿|供稿)\]\s*)",
                     re.I)
@@ -318,28 +320,113 @@ def base_title(title):
     return re.sub(r"\s+", " ", REVISION.sub("", title)).strip()
 
 
-def cut_quotes(lines):
-    """Apply the quote and forward rules; returns the article lines."""
-    markers = [
-        re.compile(r"^-{3,}\s*原始邮件\s*-{3,}$"),
-        re.compile(r"^_{10,}$"),
-        re.compile(r"^在 .*写道[:：]$"),
-    ]
-    fwd = re.compile(r"^(?:-{3,}\s*转发的邮件\s*-{3,}|-{5,} Forwarded "
-                     r"message -{5,})$")
-    header = re.compile(r"^(?:发件人|From|日期|Date|主题|Subject|收件人|To|"
-                        r"发送时间|Sent)\s*[:：]")
+def is_generic(title):
+    return not title or GENERIC_AFFIX.sub("", title) in GENERIC
+
+
+def telling(near, far):
+    """The subject whose title says something: NEAR's, else FAR's."""
+    if near is None or far is None:
+        return near if near is not None else far
+    return far if is_generic(strip_title(near)) else near
+
+
+def is_forward_subject(subject):
+    m = re.match(r"^\s*(?:(?:投稿|供稿)\s*[:：]\s*|【[^】]*】\s*)*(re|fw|fwd|回复|"
+                 r"答复|转发)\s*[:：]", subject or "", re.I)
+    return bool(m) and m.group(1).lower() in ("fw", "fwd", "转发")
+
+
+# Separators: a reply's attribution, the rules Outlook, Foxmail and QQ Mail
+# put above a quote and a forward alike, and the forward-only ones.
+REPLY_SEP = re.compile(r"^(?:在.*写道[:：]|On .*wrote:)$")
+EITHER_SEP = re.compile(r"^(?:-{2,}\s*(?:原始邮件|原邮件|Original Message)\s*"
+                        r"-{2,}|_{10,})$", re.I)
+FORWARD_SEP = re.compile(r"^(?:-{2,}\s*(?:转发的邮件|转发邮件信息|转发邮件|"
+                         r"转发的消息|转发消息|Forwarded message)\s*-{2,}|"
+                         r"Begin forwarded message:|以下是转发的邮件[:：])$",
+                         re.I)
+HEADER = re.compile(r"^(发件人|From|发送日期|发送时间|日期|时间|Date|Sent|收件人|"
+                    r"To|抄送人|抄送|Cc|主题|Subject|Reply-To) ?[:：](.*)$", re.I)
+HEADER_KIND = {"发件人": "from", "from": "from", "发送日期": "date",
+               "发送时间": "date", "日期": "date", "时间": "date",
+               "date": "date", "sent": "date", "收件人": "to", "to": "to",
+               "抄送人": "cc", "抄送": "cc", "cc": "cc", "主题": "subject",
+               "subject": "subject", "reply-to": "reply-to"}
+
+
+def sep_line(line):
+    return line.replace("&nbsp;", " ").replace("\xa0", " ").strip()
+
+
+def is_separator(line):
+    s = sep_line(line)
+    return bool(REPLY_SEP.match(s) or EITHER_SEP.match(s) or
+                FORWARD_SEP.match(s))
+
+
+def header_block(lines, i):
+    """(index after the forwarded header block at I, its subject, header
+    count); a blank line inside only before a kind not seen yet."""
+    seen, subject, n = set(), None, 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    while True:
+        j = i
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        m = HEADER.match(lines[j].strip()) if j < len(lines) else None
+        kind = HEADER_KIND[m.group(1).lower()] if m else None
+        if not m or (j > i and kind in seen):
+            return i, subject, n
+        seen.add(kind)
+        n += 1
+        if kind == "subject" and subject is None:
+            subject = m.group(2).strip()
+        i = j + 1
+        while i < len(lines) and lines[i][:1] in (" ", "\t") and \
+                lines[i].strip():
+            i += 1
+
+
+def split_forward(lines, forward):
+    """(own lines, forwarded subject, forwarded lines) or None."""
     for i, line in enumerate(lines):
-        s = line.strip()
-        if fwd.match(s):
-            above = [l for l in lines[:i] if l.strip()]
-            if above:
-                return lines[:i]
-            rest = lines[i + 1:]
-            while rest and (not rest[0].strip() or header.match(rest[0])):
-                rest = rest[1:]
-            return cut_quotes(rest)
-        if any(m.match(s) for m in markers):
+        s = sep_line(line)
+        if REPLY_SEP.match(s):
+            return None
+        either, fwd = EITHER_SEP.match(s), FORWARD_SEP.match(s)
+        if not (either or fwd):
+            continue
+        if either and not forward:
+            return None
+        j, subject, n = header_block(lines, i + 1)
+        if fwd or n:
+            return lines[:i], subject, lines[j:]
+    return None
+
+
+def body_length(lines):
+    return len(clean_text("\n".join(lines), None)[0].replace("\n", ""))
+
+
+def resolve(lines, forward, depth=0):
+    """Follow an inline forward whose own text is only a cover note (empty
+    or shorter than what it forwards): (lines, forwarded subject)."""
+    sp = split_forward(lines, forward) if depth < 8 else None
+    if sp is None:
+        return lines, None
+    own, subject, rest = sp
+    inner, inner_subject = resolve(rest, is_forward_subject(subject), depth + 1)
+    if body_length(own) and body_length(own) >= body_length(inner):
+        return lines, None
+    return inner, telling(subject, inner_subject)
+
+
+def cut_quotes(lines):
+    """The writer's own lines: up to the first quote or forward separator."""
+    for i, line in enumerate(lines):
+        if is_separator(line):
             return lines[:i]
     return lines
 
@@ -375,6 +462,27 @@ def clean_text(text, title):
     return "\n".join(paras), fields
 
 
+def body_text(part, ctype, diags):
+    """The CTYPE body: one alternative of an alternative, every inline text
+    part of another multipart joined in order (Apple Mail's text around an
+    attachment); attached messages are not part of it."""
+    if part.get_content_maintype() == "multipart":
+        texts = [t for t in (body_text(p, ctype, diags)
+                             for p in part.get_payload()) if t is not None]
+        if not texts:
+            return None
+        if part.get_content_subtype() == "alternative":
+            return texts[0]
+        return "\n".join(texts)
+    if (part.get_content_maintype() == "message" or is_attachment(part) or
+            part.get_filename() is not None or
+            part.get_content_type() != ctype):
+        return None
+    text, d = part_text(part)
+    diags += [d] if d else []
+    return text
+
+
 def body_source(msg):
     """(text, title source, diagnostics, attachments) for a message."""
     info = walk(msg)
@@ -388,19 +496,17 @@ def body_source(msg):
         if ctype == "message/rfc822":
             inner = leaf.get_payload()[0]
             continue
-        if is_attachment(leaf) or leaf.get("Content-ID"):
+        if is_attachment(leaf) or leaf.get("Content-ID") or \
+                leaf.get_filename() is not None:
             name = safe_name(raw_filename(leaf))
             atts.append(name)
             if name.endswith(".docx"):
                 docx = leaf.get_payload(decode=True)
             continue
-        if ctype == "text/plain" and plain is None:
-            plain, d = part_text(leaf)
-            diags += [d] if d else []
-        elif ctype == "text/html" and html is None:
-            h, d = part_text(leaf)
-            html = html_to_text(h)
-            diags += [d] if d else []
+    plain = body_text(msg, "text/plain", diags)
+    html = body_text(msg, "text/html", diags)
+    if html is not None:
+        html = html_to_text(html)
     text = plain
     if text is None or not text.strip() or text.strip().startswith(STUBS):
         text = html if html is not None else (text or "")
@@ -408,23 +514,36 @@ def body_source(msg):
                 depth=info["depth"], parts=info["parts"])
 
 
+def resolved_text(msg, src):
+    """(text, forwarded subject) of a message, its inline forward resolved."""
+    subject = decode_header_value(raw_header(msg, "Subject"))
+    lines = src["text"].replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines, fsubject = resolve(lines, is_forward_subject(subject))
+    return "\n".join(lines), fsubject
+
+
 def reference(msg):
     """What the README rules make of a contribution: title, text, fields,
     attachments, diagnostics."""
     src = body_source(msg)
     subject = decode_header_value(raw_header(msg, "Subject"))
-    title = strip_title(subject)
-    text = src["text"]
-    if src["inner"] is not None and not text.strip():
-        inner = reference(src["inner"])
-        inner["attachments"] = src["atts"]
-        return inner
+    text, fsubject = resolved_text(msg, src)
+    if src["inner"] is not None:
+        inner = body_source(src["inner"])
+        inner_text, inner_fsubject = resolved_text(src["inner"], inner)
+        own = body_length(text.split("\n"))
+        if not own or own < body_length(inner_text.split("\n")):
+            fsubject = telling(decode_header_value(raw_header(
+                src["inner"], "Subject")), inner_fsubject)
+            text = inner_text
+            src = dict(inner, diags=src["diags"] + inner["diags"])
+    title = strip_title(telling(subject, fsubject))
     if src["docx"] is not None and text.strip() in ("", "详见附件", "详见附件。"):
         paras = docx_paragraphs(src["docx"])
-        if paras and paras[0][1] and (title in GENERIC or not title):
+        if paras and paras[0][1] and is_generic(title):
             title = paras[0][0]
         text = "\n".join(p[0] for p in paras)
-    elif title in GENERIC:
+    elif is_generic(title):
         first = next((l.strip() for l in text.split("\n") if l.strip()), "")
         if len(first) <= 40 and not first.endswith("。"):
             title = first
@@ -729,8 +848,10 @@ def check_fixture(name, short, raw, exp, seen):
 
 
 def main():
-    emls = sorted(glob.glob(os.path.join(HERE, "[0-9][0-9][0-9]-*.eml")))
-    expects = sorted(glob.glob(os.path.join(HERE, "[0-9][0-9][0-9]-*.expect")))
+    emls = sorted([p for p in glob.glob(os.path.join(HERE, "[0-9]*-*.eml"))
+                   if re.match(r"\d+-", os.path.basename(p))])
+    expects = sorted([p for p in glob.glob(os.path.join(HERE, "[0-9]*-*.expect"))
+                      if re.match(r"\d+-", os.path.basename(p))])
     if [e[:-4] for e in emls] != [x[:-7] for x in expects]:
         problem("corpus", ".eml and .expect files do not pair up")
     naive = naive_checks()
@@ -766,8 +887,7 @@ def main():
     if total >= 3 * 1024 * 1024:
         problem("corpus", "%d bytes in all" % total)
     for short in naive:
-        if not any(os.path.basename(p)[:-4].split("-", 1)[1] == short
-                   for p in emls):
+        if not any(os.path.basename(p)[:-4].split("-", 1)[1] == short for p in emls):
             problem("corpus", "naive check for missing fixture " + short)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -775,7 +895,7 @@ def main():
                         tmp], check=True, stdout=subprocess.DEVNULL)
         made = sorted(os.listdir(tmp))
         ours = sorted(f for f in os.listdir(HERE)
-                      if re.match(r"\d\d\d-", f) or f == "README")
+                      if re.match(r"\d+-", f) or f == "README")
         if made != ours:
             problem("corpus", "make-corpus.py makes a different file set")
         for f in made:

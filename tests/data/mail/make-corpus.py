@@ -2417,7 +2417,8 @@ A_JGW4 = [
 @fixture("thunderbird-attached-forward", "Thunderbird 128 \"forward as "
          "attachment\" (mixed: empty text part + message/rfc822)",
          "a forward attached as message/rfc822 files the INNER article for "
-         "the forwarding unit: inner Subject as title, inner text")
+         "the forwarding unit: inner Subject as title (the outer Fwd: "
+         "我委本周信息 is generic), inner text")
 def f_thunderbird_attached_forward():
     check_article(A_JGW4)
     inner = message([
@@ -4391,6 +4392,695 @@ def f_reply_signoff():
 
 # --------------------------------------------------------------------------
 
+# ---- 15. Forwards: what was forwarded is the article ----------------------
+
+COVER = "请编辑部审阅，谢谢！"
+
+
+def fake_jpeg(seed):
+    """A few bytes shaped like a baseline JPEG (SOI, JFIF APP0, EOI)."""
+    filler = bytes((seed * 31 + i * 7) & 0xFF for i in range(600))
+    return (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01"
+            b"\x00\x00" + filler + b"\xff\xd9")
+
+
+def inner_gbk_alternative(hdrs, paras, codec, boundary, eol="\r\n"):
+    """A subordinate's mail as Foxmail/Outlook write it: alternative, plain
+    and HTML both base64 in CODEC."""
+    text = article_text(paras)
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="%s"' % codec),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, codec, eol), eol), eol)
+    htm = simple_html(paras, codec)
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="%s"' % codec),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(eolize(htm, eol).encode(codec), eol), eol)
+    return message(hdrs + [
+        ("Mime-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"'
+         % boundary),
+    ], multipart(boundary, [plain, hpart], eol), eol)
+
+
+F_SPJ_TITLE = "区行政审批局推行“一业一证”改革"
+F_SPJ = [
+    "区行政审批局在便利店、药店、健身房等15个行业推行“一业一证”改革，将一个"
+    "行业涉及的多张许可证整合为一张行业综合许可证，申请材料由平均32份压减至"
+    "10份。",
+    "改革实施以来，已发放行业综合许可证286张，企业开办准营时间平均缩短70%。",
+]
+
+
+@fixture("outlook-attached-forward-gbk", "Outlook 16 \"forward as "
+         "attachment\" (mixed: alternative cover note UTF-8 QP with a '-- ' "
+         "signature + message/rfc822 from Foxmail, inner alternative GBK "
+         "base64, CRLF)",
+         "a forward attached as message/rfc822 under a cover note and a "
+         "signature files the INNER article: the cover note and the "
+         "signature are not the article; FW: stripped")
+def f_outlook_attached_forward_gbk():
+    check_article(F_SPJ)
+    inner = inner_gbk_alternative([
+        ("Date", date(17, 9, 12, 40)),
+        ("From", addr("审批局政务服务科", "gbk", "zwfw@example.test",
+                      quoted=True)),
+        ("To", addr("区行政审批局", "gbk", unit_addr("spj"), quoted=True)),
+        ("Subject", subject(F_SPJ_TITLE, "gbk")),
+        ("X-Priority", "3"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Message-ID", "<202611170912401128873@example.test>"),
+    ], F_SPJ, "gbk", "----=_001_NextPart512663817305_=----")
+    cover = COVER + "\n\n-- \n刘洋\n区行政审批局办公室  027-8577 4410\n"
+    b_mixed = "----=_NextPart_000_0031_01DC5640.7B2C9E10"
+    b_alt = "----=_NextPart_001_0032_01DC5640.7B2C9E10"
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(cover.encode("utf-8"), "\r\n"), "\r\n")
+    htm = (WORD_HEAD % {"charset": "utf-8"} + word_para(COVER) +
+           word_para("-- ") + word_para("刘洋") + WORD_TAIL)
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(htm.encode("utf-8"), "\r\n"), "\r\n")
+    alt = part([("Content-Type", 'multipart/alternative;\n\tboundary="%s"'
+                 % b_alt)], multipart(b_alt, [plain, hpart], "\r\n"), "\r\n")
+    att = part([("Content-Type", "message/rfc822"),
+                ("Content-Disposition", "attachment")], inner, "\r\n")
+    raw = message([
+        ("From", addr("区行政审批局", "utf-8", unit_addr("spj"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject(F_SPJ_TITLE, "utf-8", lead="FW: ")),
+        ("Date", date(17, 10, 3, 15)),
+        ("Message-ID", "<003101dc5640$7b2c9e10$7185da30$@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/mixed;\n\tboundary="%s"' % b_mixed),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Thread-Index", "AQJ3ZbyTn0dKq8c5Rk2xLw1ZyV0aVw=="),
+        ("Content-Language", "zh-cn"),
+    ], multipart(b_mixed, [alt, att], "\r\n",
+                 preamble="This is a multipart message in MIME format.\n"),
+        "\r\n")
+    return raw, exp(
+        "filed", "spj", F_SPJ_TITLE,
+        contains=["推行“一业一证”改革", "企业开办准营时间平均缩短70%。"],
+        absent=["请编辑部审阅", "刘洋", "8577 4410"])
+
+
+F_SCJ_TITLE = "区市场监管局开展电梯安全“回头看”专项检查"
+F_SCJ = [
+    "区市场监管局组织对辖区住宅小区、商场超市的2300余台电梯开展安全“回头看”"
+    "专项检查，重点检查维保记录、应急救援装置和安全管理人员到岗情况。",
+    "检查发现的41处隐患已全部督促整改到位，对3家维保不到位的单位依法立案查处。",
+]
+
+
+@fixture("thunderbird-attached-forward-gb2312", "Thunderbird 128 "
+         "\"forward as attachment\" (mixed: flowed UTF-8 cover note with a "
+         "'-- ' signature + message/rfc822 from Outlook, inner alternative "
+         "GB2312 base64)",
+         "the attached message is the article when the cover note above it "
+         "is shorter; the Fwd: subject's title is the inner one")
+def f_thunderbird_attached_forward_gb2312():
+    check_article(F_SCJ)
+    inner = inner_gbk_alternative([
+        ("From", addr("特设科", "gb2312", "tesheke@example.test")),
+        ("To", addr("区市场监管局", "gb2312", unit_addr("scjgj"))),
+        ("Subject", subject(F_SCJ_TITLE, "gb2312")),
+        ("Date", date(17, 8, 30, 2)),
+        ("Message-ID", "<000a01dc5633$c4e1b0a0$4ea511e0$@example.test>"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Content-Language", "zh-cn"),
+    ], F_SCJ, "gb2312", "----=_NextPart_000_000B_01DC5633.C4E1B0A0")
+    cover = COVER + "\n\n-- \n李华\n区市场监管局办公室\n"
+    b = "------------aB3dE5fG7hJ9kL1mN3pQ5rS7"
+    outer_text = part([("Content-Type", "text/plain; charset=UTF-8; "
+                        "format=flowed"),
+                       ("Content-Transfer-Encoding", "8bit")],
+                      text_bytes(cover, "utf-8"))
+    fname = F_SCJ_TITLE + ".eml"
+    att = part([("Content-Type", 'message/rfc822; name="%s"'
+                 % bword(fname.encode("utf-8"), "UTF-8")),
+                ("Content-Disposition", "attachment; " +
+                 rfc2231("filename", fname))], inner)
+    raw = message([
+        ("Message-ID", "<7d1e2f3a-4b5c-4d6e-8f70-a1b2c3d4e5f6@example.test>"),
+        ("Date", date(17, 11, 20, 44)),
+        ("MIME-Version", "1.0"),
+        ("User-Agent", "Mozilla Thunderbird"),
+        ("Content-Language", "zh-CN"),
+        ("To", OFFICE),
+        ("From", addr("区市场监管局", "UTF-8", unit_addr("scjgj"))),
+        ("Subject", subject(F_SCJ_TITLE, lead="Fwd: ")),
+        ("Content-Type", 'multipart/mixed; boundary="%s"' % b),
+    ], multipart(b, [outer_text, att],
+                 preamble="This is a multi-part message in MIME format."))
+    return raw, exp(
+        "filed", "scjgj", F_SCJ_TITLE,
+        contains=["2300余台电梯开展安全“回头看”", "依法立案查处。"],
+        absent=["请编辑部审阅", "李华", "区市场监管局办公室"])
+
+
+F_RSJ_TITLE = "区人社局举办重点群体专场招聘会"
+F_RSJ = [
+    "11月18日，区人社局在市民之家举办高校毕业生、退役军人等重点群体专场招聘会，"
+    "组织86家企业提供岗位2100余个，涵盖智能制造、现代物流、金融服务等行业。",
+    "招聘会现场接待求职者1600余人次，初步达成就业意向430人。",
+]
+
+
+@fixture("outlook-inline-fw-english", "Outlook 16, English UI (alternative, "
+         "CRLF, QP) inline forward: FW:, a cover note, -----Original "
+         "Message----- and From:/Sent:/To:/Cc:/Subject:",
+         "with an FW: subject, Outlook's -----Original Message----- rule "
+         "starts a forward: the article is below it, without the header "
+         "block and without the cover note and its signature")
+def f_outlook_inline_fw_english():
+    check_article(F_RSJ)
+    text = (COVER + "\n\n王强\n区人社局办公室\n\n"
+            "-----Original Message-----\n"
+            "From: 就业科 <jiuyeke@example.test>\n"
+            "Sent: Wednesday, November 18, 2026 4:12 PM\n"
+            "To: 区人社局 <rsj@example.test>\n"
+            "Cc: 王强 <wangqiang@example.test>\n"
+            "Subject: " + F_RSJ_TITLE + "\n\n" + article_text(F_RSJ))
+    b = "----=_NextPart_000_0044_01DC5701.2A3B4C50"
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(text.encode("utf-8"), "\r\n"), "\r\n")
+    htm = (WORD_HEAD % {"charset": "utf-8"} + word_para(COVER) +
+           word_para("王强") + "<div><div style='border:none;border-top:"
+           "solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm'>\n<p class="
+           "MsoNormal><b>From:</b> 就业科 &lt;jiuyeke@example.test&gt; <br>"
+           "<b>Sent:</b> Wednesday, November 18, 2026 4:12 PM<br><b>To:</b> "
+           "区人社局 &lt;rsj@example.test&gt;<br><b>Subject:</b> " +
+           F_RSJ_TITLE + "</p></div></div>\n" +
+           "".join(word_para(p) for p in F_RSJ) + WORD_TAIL)
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "quoted-printable")],
+                 qp(htm.encode("utf-8"), "\r\n"), "\r\n")
+    raw = message([
+        ("From", addr("区人社局", "utf-8", unit_addr("rsj"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject(F_RSJ_TITLE, "utf-8", lead="FW: ")),
+        ("Date", date(19, 9, 1, 27)),
+        ("Message-ID", "<004401dc5701$2a3b4c50$7eb1e4f0$@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Thread-Index", "AQHcVwEqO0xQfrHk8N2kD2ZxGq5d7w=="),
+        ("Content-Language", "en-us"),
+    ], multipart(b, [plain, hpart], "\r\n",
+                 preamble="This is a multipart message in MIME format.\n"),
+        "\r\n")
+    return raw, exp(
+        "filed", "rsj", F_RSJ_TITLE,
+        contains=["组织86家企业提供岗位2100余个", "初步达成就业意向430人。"],
+        absent=["Original Message", "From:", "Sent:", "Cc:", "请编辑部审阅",
+                "王强"])
+
+
+F_XH_TITLE = "新华街道“红色物业”破解老旧小区治理难题"
+F_XH = [
+    "新华街道推行“红色物业”模式，由社区党组织牵头，引导物业企业、业委会和居民"
+    "代表共同议事，为辖区23个老旧小区解决加装电梯、停车管理等难题。",
+    "今年以来，街道共召开议事会96场，推动完成加装电梯18部，新增停车位340个。",
+]
+
+
+@fixture("outlook-inline-fw-chinese", "Outlook 16, Chinese UI (text/plain "
+         "gb2312 base64, CRLF) inline forward: 转发:, -----原始邮件----- and "
+         "发件人:/发送时间:/收件人:/主题:",
+         "with a 转发: subject, -----原始邮件----- starts a forward, not a "
+         "quote: the article is below the header block")
+def f_outlook_inline_fw_chinese():
+    check_article(F_XH)
+    text = ("请审阅。\n\n赵静\n新华街道党政办\n\n"
+            "-----原始邮件-----\n"
+            "发件人: 新华社区 <xhsq@example.test>\n"
+            "发送时间: 2026年11月18日 17:05\n"
+            "收件人: 新华街道办事处 <xinhua@example.test>\n"
+            "主题: " + F_XH_TITLE + "\n\n" + article_text(F_XH))
+    raw = message([
+        ("From", addr("新华街道办事处", "gb2312", unit_addr("xinhua"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject("转发: " + F_XH_TITLE, "gb2312")),
+        ("Date", date(19, 9, 40, 12)),
+        ("Message-ID", "<000f01dc5706$9ac3d2e0$d04b78a0$@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Thread-Index", "AdxXBprDfLkDz6bvRdK0W0l9a1sPyg=="),
+        ("Content-Language", "zh-cn"),
+    ], b64(text_bytes(text, "gb2312", "\r\n"), "\r\n"), "\r\n")
+    return raw, exp(
+        "filed", "xinhua", F_XH_TITLE,
+        contains=["推行“红色物业”模式", "新增停车位340个。"],
+        absent=["原始邮件", "发件人", "发送时间", "新华社区", "请审阅", "赵静"])
+
+
+F_WS_TITLE = "万松街道开展冬季消防安全大排查"
+F_WS = [
+    "入冬以来，万松街道组织社区网格员、物业和消防志愿者开展冬季消防安全大排查，"
+    "重点检查高层住宅、群租房、“九小场所”的消防通道和电动车充电情况。",
+    "截至目前，共排查场所1280处，清理楼道堆积物460处，整改各类隐患215处。",
+]
+
+
+@fixture("foxmail-inline-forward", "Foxmail 7.2 (alternative, gb2312 "
+         "base64) inline forward below ------------------ 原始邮件 "
+         "------------------ with &quot; in the 发件人 line",
+         "Foxmail's original rule under a 转发： subject starts a forward; "
+         "its 发件人/发送时间/收件人/主题 lines (the name written with "
+         "&quot;) are not the article")
+def f_foxmail_inline_forward():
+    check_article(F_WS)
+    text = ("请审核后刊用。\n\n\n"
+            "------------------ 原始邮件 ------------------\n"
+            "发件人: \"&quot;万松街道应急办&quot;\"<wsyjb@example.test>;\n"
+            "发送时间: 2026年11月18日(星期三) 下午3:26\n"
+            "收件人: \"万松街道办事处\"<wansong@example.test>;\n"
+            "主题: " + F_WS_TITLE + "\n\n" + article_text(F_WS))
+    b = "----=_001_NextPart837164024210_=----"
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "gb2312", "\r\n"), "\r\n"), "\r\n")
+    htm = simple_html(["请审核后刊用。", "------------------ 原始邮件 "
+                       "------------------"] + F_WS, "gb2312")
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="gb2312"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(eolize(htm, "\r\n").encode("gb2312"), "\r\n"), "\r\n")
+    raw = message([
+        ("Date", date(19, 10, 15, 8)),
+        ("From", addr("万松街道办事处", "gb2312", unit_addr("wansong"),
+                      quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject("转发：" + F_WS_TITLE, "gb2312")),
+        ("X-Priority", "3"),
+        ("X-Has-Attach", "no"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Mime-Version", "1.0"),
+        ("Message-ID", "<202611191015083320184@example.test>"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+    ], multipart(b, [plain, hpart], "\r\n",
+                 preamble="This is a multi-part message in MIME format.\n"),
+        "\r\n")
+    return raw, exp(
+        "filed", "wansong", F_WS_TITLE,
+        contains=["开展冬季消防安全大排查", "整改各类隐患215处。"],
+        absent=["原始邮件", "&quot;", "发送时间", "请审核后刊用"])
+
+
+F_FY_TITLE = "区法院设立“共享法庭”服务基层治理"
+F_FY = [
+    "区法院在辖区12个街道、36个社区设立“共享法庭”，依托视频设备提供在线调解、"
+    "网上立案、远程庭审和普法宣传服务，让群众在家门口就能解决矛盾纠纷。",
+    "“共享法庭”运行以来，已在线调解纠纷270件，指导基层调解组织化解矛盾"
+    "500余起。",
+]
+
+
+@fixture("qq-inline-forward", "QQ Mail (alternative, UTF-8 base64; the "
+         "HTML rule written with &nbsp;, a blank line before 主题 in the "
+         "plain text)",
+         "QQ Mail's forward (original rule under 转发：, 发件人:/发送时间:/"
+         "收件人:, a blank line, 主题:) gives the forwarded article without "
+         "any header line")
+def f_qq_inline_forward():
+    check_article(F_FY)
+    hdr_plain = ("------------------ 原始邮件 ------------------\n"
+                 "发件人: \"区法院研究室\"<yjs@example.test>;\n"
+                 "发送时间: 2026年11月18日(星期三) 上午9:30\n"
+                 "收件人: \"区法院\"<fayuan@example.test>;\n\n"
+                 "主题: " + F_FY_TITLE + "\n\n\n")
+    text = "请审阅\n\n\n\n" + hdr_plain + article_text(F_FY)
+    htm = ('<meta http-equiv="Content-Type" content="text/html; charset=UTF-'
+           '8"><div>请审阅</div><div><br></div><div><br></div><div style="'
+           'font-size: 12px;font-family: Arial Narrow;padding:2px 0 2px 0;">'
+           '------------------&nbsp;原始邮件&nbsp;------------------</div>'
+           '<div style="font-size: 12px;background:#efefef;padding:8px;">'
+           '<div><b>发件人:</b>&nbsp;"区法院研究室"&lt;yjs@example.test&gt;;'
+           '</div><div><b>发送时间:</b>&nbsp;2026年11月18日(星期三) 上午9:30'
+           '</div><div><b>收件人:</b>&nbsp;"区法院"&lt;fayuan@example.test'
+           '&gt;;<wbr></div><div></div><div><b>主题:</b>&nbsp;%s</div></div>'
+           '<div><br></div>%s' % (F_FY_TITLE, "".join(
+               "<div>%s</div>" % html.escape(p) for p in F_FY)))
+    b = "----=_NextPart_6735A1B2_0C3D4E5F_2A6B7C8D"
+    plain = part([("Content-Type", 'text/plain;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "utf-8", "\r\n"), "\r\n"), "\r\n")
+    hpart = part([("Content-Type", 'text/html;\n\tcharset="utf-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(htm.encode("utf-8"), "\r\n"), "\r\n")
+    raw = message([
+        ("X-QQ-FEAT", "3Mx7n0dU1B4wT5kCQm8bLw=="),
+        ("X-QQ-SSF", "00000000000000F0"),
+        ("X-QQ-XMAILINFO", "NhQ0dHxRz3fW2mP8vK5bY1aC9eL7sT4gU6jX0oI3nB"),
+        ("X-QQ-mid", "xmsezb45-0t1794974212tq3f8a2c1"),
+        ("X-QQ-XMRINFO", "MpsEs4WkP9aTnQ2ZcV1bL7o="),
+        ("From", addr("区法院", "utf-8", unit_addr("fayuan"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject("转发：" + F_FY_TITLE, "utf-8")),
+        ("Mime-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative;\n\tboundary="%s"' % b),
+        ("Content-Transfer-Encoding", "8Bit"),
+        ("Date", "Thu, 19 Nov 2026 10:36:52 +0800"),
+        ("X-Priority", "3"),
+        ("Message-ID", "<tencent_3C8F1A2B4D5E6F708192A3B4C5D6E7F80905@"
+                       "qq.example.test>"),
+        ("X-QQ-MIME", "TCMime 1.0 by Tencent"),
+        ("X-Mailer", "QQMail 2.x"),
+        ("X-QQ-Mailer", "QQMail 2.x"),
+    ], multipart(b, [plain, hpart], "\r\n",
+                 preamble="This is a multi-part message in MIME format.\n"),
+        "\r\n")
+    return raw, exp(
+        "filed", "fayuan", F_FY_TITLE,
+        contains=["设立“共享法庭”", "指导基层调解组织化解矛盾500余起。"],
+        absent=["原始邮件", "发件人", "主题", "研究室", "请审阅"])
+
+
+F_CQ_TITLE = "常青街道“银发课堂”助老人跨越数字鸿沟"
+F_CQ = [
+    "常青街道联合辖区通信企业开设“银发课堂”，组织志愿者手把手教老年人使用"
+    "智能手机挂号就医、缴纳水电费、视频通话和识别电信诈骗。",
+    "课堂开办两个月来，已举办培训32场，惠及辖区老年人1100余人次。",
+]
+
+
+@fixture("163-inline-forward", "163 webmail (Coremail, alternative GBK "
+         "base64) inline forward below -------- 转发邮件信息 -------- with "
+         "发件人：\"x\" <a@b>, 发送日期：, 收件人：, 主题：",
+         "Coremail's forward block (full-width colons, 发送日期) is removed "
+         "and the forwarded article filed; the cover note is not part of it")
+def f_163_inline_forward():
+    check_article(F_CQ)
+    text = ("转发给编辑部，请审阅。\n\n\n\n\n"
+            "-------- 转发邮件信息 --------\n"
+            "发件人：\"常青街道社会事务科\" <cqshsw@example.test>\n"
+            "发送日期：2026-11-18 16:47:09\n"
+            "收件人：\"changqing\" <changqing@example.test>\n"
+            "主题：" + F_CQ_TITLE + "\n\n" + article_text(F_CQ))
+    b = "----=_Part_241877_1726403357.1795056213117"
+    plain = part([("Content-Type", "text/plain; charset=GBK"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "gbk", "\r\n")))
+    htm = ('<div style="line-height:1.7;color:#000000;font-size:14px;'
+           'font-family:Arial"><div>转发给编辑部，请审阅。</div><br><br>'
+           '<div style="zoom:1"><div>-------- 转发邮件信息 --------<br>发件人：'
+           '"常青街道社会事务科" &lt;cqshsw@example.test&gt;<br>发送日期：'
+           '2026-11-18 16:47:09<br>收件人："changqing" &lt;changqing@example'
+           '.test&gt;<br>主题：%s<br><br>%s</div></div></div>\n'
+           % (F_CQ_TITLE, "".join("<div>%s</div>" % html.escape(p)
+                                    for p in F_CQ)))
+    hpart = part([("Content-Type", "text/html; charset=GBK"),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(htm.encode("gbk")))
+    raw = message([
+        ("Date", date(19, 11, 3, 41, suffix=" (CST)")),
+        ("From", addr("常青街道", "GBK", unit_addr("changqing"))),
+        ("To", OFFICE),
+        ("Message-ID", "<6c2e91f3.8b47.19ab1e3d0a4.Coremail.changqing@"
+                       "example.test>"),
+        ("Subject", subject("转发：" + F_CQ_TITLE, "GBK")),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'multipart/alternative; \n\tboundary="%s"' % b),
+        ("X-Originating-IP", "[10.12.5.17]"),
+        ("X-Priority", "3"),
+        ("X-Mailer", "Coremail Webmail Server Version XT5.0.14 build "
+                     "20240801(9da12a7b) Copyright (c) 2002-2026 "
+                     "www.mailtech.cn 163com"),
+    ], multipart(b, [plain, hpart]))
+    return raw, exp(
+        "filed", "changqing", F_CQ_TITLE,
+        contains=["开设“银发课堂”", "惠及辖区老年人1100余人次。"],
+        absent=["转发邮件信息", "发送日期", "社会事务科", "转发给编辑部"])
+
+
+F_GH_TITLE = "区规划分局试行“多规合一”协同审查"
+F_GH = [
+    "区规划分局试行“多规合一”协同审查，将建设项目涉及的规划、国土、交通、"
+    "园林等审查意见集中在一个平台上同步提出，设计单位一次修改到位。",
+    "试行三个月来，已有27个项目通过协同审查，方案审查时间由平均45天缩短至"
+    "20天。",
+]
+
+
+@fixture("apple-inline-forward-chinese", "Apple Mail 16, Chinese UI "
+         "(text/plain UTF-8 QP) inline forward: 以下是转发的邮件： and "
+         "发件人:/主题:/日期:/收件人:",
+         "Apple Mail's 以下是转发的邮件： line starts a forward; its header "
+         "lines are not the article, the one-line cover note neither")
+def f_apple_inline_forward_chinese():
+    check_article(F_GH)
+    text = ("请审阅\n\n\n以下是转发的邮件：\n\n"
+            "发件人: 孙悦 <sunyue@example.test>\n"
+            "主题: " + F_GH_TITLE + "\n"
+            "日期: 2026年11月18日 GMT+8 下午2:10:33\n"
+            "收件人: 区规划分局 <ghfj@example.test>\n\n" +
+            article_text(F_GH) + "\n")
+    raw = message([
+        ("From", addr("区规划分局", "utf-8", unit_addr("ghfj"))),
+        ("Content-Type", "text/plain;\n\tcharset=utf-8"),
+        ("Content-Transfer-Encoding", "quoted-printable"),
+        ("Mime-Version", "1.0 (Mac OS X Mail 16.0 \\(3826.200.121\\))"),
+        ("Subject", subject(F_GH_TITLE, lead="Fwd: ")),
+        ("Message-Id", "<5E2A9C71-3B8D-4F06-A1E4-7C9D2B6F8A30@example.test>"),
+        ("Date", date(19, 14, 25, 9)),
+        ("To", OFFICE),
+        ("X-Mailer", "Apple Mail (2.3826.200.121)"),
+    ], qp(text.encode("utf-8")))
+    return raw, exp(
+        "filed", "ghfj", F_GH_TITLE,
+        contains=["试行“多规合一”协同审查", "缩短至20天。"],
+        absent=["以下是转发的邮件", "孙悦", "发件人:", "日期:", "请审阅"])
+
+
+F_JGW_TITLE = "金管委推动“科创贷”产品扩面增量"
+F_JGW = [
+    "金管委联合6家银行推出“科创贷”升级版，对科技型中小企业实行“见贷即保、"
+    "随借随还”，单户授信额度最高提高到1000万元。",
+    "截至11月中旬，“科创贷”累计为216家科技企业发放贷款14.5亿元，平均利率"
+    "较上年下降0.6个百分点。",
+]
+
+
+@fixture("thunderbird-inline-forward", "Thunderbird 128, Chinese UI "
+         "(flowed UTF-8) inline forward: -------- 转发的消息 -------- and "
+         "the 主题/日期/发件人/收件人 table with tabs",
+         "Thunderbird's forward rule and header table (a tab after each "
+         "colon) are removed; the article is the forwarded text")
+def f_thunderbird_inline_forward():
+    check_article(F_JGW)
+    text = ("请审阅。\n\n\n-------- 转发的消息 --------\n"
+            "主题: \t" + F_JGW_TITLE + "\n"
+            "日期: \tWed, 18 Nov 2026 15:02:44 +0800\n"
+            "发件人: \t金管委融资服务处 <rzfw@example.test>\n"
+            "收件人: \t金管委 <jgw@example.test>\n\n\n\n" +
+            article_text(F_JGW))
+    raw = message([
+        ("Message-ID", "<b2c4d6e8-0a1b-4c3d-9e5f-6a7b8c9d0e1f@example.test>"),
+        ("Date", date(19, 15, 3, 50)),
+        ("MIME-Version", "1.0"),
+        ("User-Agent", "Mozilla Thunderbird"),
+        ("Subject", subject(F_JGW_TITLE, lead="Fwd: ")),
+        ("Content-Language", "zh-CN"),
+        ("To", OFFICE),
+        ("From", addr("金管委", "UTF-8", unit_addr("jgw"))),
+        ("Content-Type", "text/plain; charset=UTF-8; format=flowed"),
+        ("Content-Transfer-Encoding", "8bit"),
+    ], text_bytes(text, "utf-8"))
+    return raw, exp(
+        "filed", "jgw", F_JGW_TITLE,
+        contains=["推出“科创贷”升级版", "较上年下降0.6个百分点。"],
+        absent=["转发的消息", "融资服务处", "日期:", "请审阅"])
+
+
+F_SBC_TITLE = "江汉社保处推行养老保险待遇“静默认证”"
+F_SBC = [
+    "江汉社保处依托大数据比对推行养老保险待遇资格“静默认证”，通过就医、出行、"
+    "社保卡使用等数据自动完成认证，退休人员无需再到现场或手机刷脸。",
+    "“静默认证”上线以来，已为辖区4.2万名退休人员自动完成认证，占应认证人数的"
+    "91%。",
+]
+
+
+@fixture("gmail-forward-cover-sig", "Gmail web (alternative, UTF-8 base64) "
+         "inline forward with a cover note and a '-- ' signature above "
+         "---------- Forwarded message ---------",
+         "the cover note and its signature above a Gmail forward are not "
+         "the article: the forwarded text is, without From:/Date:/Subject:"
+         "/To:")
+def f_gmail_forward_cover_sig():
+    check_article(F_SBC)
+    text = (COVER + "\n\n-- \n周敏\n江汉社保处综合科\n\n"
+            "---------- Forwarded message ---------\n"
+            "From: 待遇科 <daiyu@example.test>\n"
+            "Date: Wed, Nov 18, 2026 at 11:20 AM\n"
+            "Subject: " + F_SBC_TITLE + "\n"
+            "To: <sbc@example.test>\n\n\n" + article_text(F_SBC))
+    b = "000000000000f1e2d3c4b5a60610"
+    plain = part([("Content-Type", 'text/plain; charset="UTF-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(text_bytes(text, "utf-8", "\r\n")))
+    htm = ('<div dir="ltr"><div>%s</div><br><span class="gmail_signature_'
+           'prefix">-- </span><br><div dir="ltr" class="gmail_signature">'
+           '周敏<br>江汉社保处综合科</div><br><div class="gmail_quote"><div '
+           'dir="ltr" class="gmail_attr">---------- Forwarded message '
+           '---------<br>From: <strong class="gmail_sendername" dir="auto">'
+           '待遇科</strong> <span dir="auto">&lt;daiyu@example.test&gt;</span>'
+           '<br>Date: Wed, Nov 18, 2026 at 11:20 AM<br>Subject: %s<br>To: '
+           '&lt;sbc@example.test&gt;<br></div><br><br>%s</div></div>\n'
+           % (COVER, F_SBC_TITLE, "".join("<div>%s</div>" % html.escape(p)
+                                           for p in F_SBC)))
+    hpart = part([("Content-Type", 'text/html; charset="UTF-8"'),
+                  ("Content-Transfer-Encoding", "base64")],
+                 b64(htm.encode("utf-8")))
+    raw = message([
+        ("MIME-Version", "1.0"),
+        ("From", addr("江汉社保处", "UTF-8", unit_addr("sbc"))),
+        ("Date", date(19, 16, 8, 31)),
+        ("Message-ID", "<CAK2wQp7Yr4t9Lm+3xZaBcVuTsQpOnMlKjIhGfEdCb24680"
+                       "@example.test>"),
+        ("Subject", subject(F_SBC_TITLE, lead="Fwd: ")),
+        ("To", OFFICE),
+        ("Content-Type", 'multipart/alternative; boundary="%s"' % b),
+    ], multipart(b, [plain, hpart]))
+    return raw, exp(
+        "filed", "sbc", F_SBC_TITLE,
+        contains=["推行养老保险待遇资格“静默认证”", "占应认证人数的91%。"],
+        absent=["Forwarded message", "周敏", "待遇科", "请编辑部审阅"])
+
+
+F_FGJ_TITLE = "区发改局开展重点项目“冬季攻势”"
+F_FGJ = [
+    "区发改局启动重点项目“冬季攻势”，对全区58个在建项目实行“一项目一专班”，"
+    "倒排工期、挂图作战，协调解决冬季施工用工、用料和资金问题。",
+    "“冬季攻势”开展以来，已有11个项目提前完成年度投资计划，另有6个项目"
+    "实现竣工投产。",
+]
+
+
+@fixture("apple-split-text-attachment", "Apple Mail 16 (multipart/mixed: "
+         "text/plain, image/jpeg inline, text/plain again; QP, Apple-Mail "
+         "boundary)",
+         "all inline text parts of a multipart/mixed belong to the article, "
+         "in order: the paragraph after the picture is not lost; the "
+         "picture is kept")
+def f_apple_split_text_attachment():
+    check_article(F_FGJ)
+    b = "Apple-Mail=_4C7E2B91-0D3F-4A6B-9E18-5F2C7A3D6B40"
+    first = part([("Content-Transfer-Encoding", "quoted-printable"),
+                  ("Content-Type", "text/plain;\n\tcharset=utf-8")],
+                 qp((F_FGJ[0] + "\n\n").encode("utf-8")))
+    img = part([("Content-Disposition", "inline;\n\tfilename=IMG_2041.jpeg"),
+                ("Content-Type", "image/jpeg;\n\tx-unix-mode=0644;\n\t"
+                 "name=\"IMG_2041.jpeg\""),
+                ("Content-Transfer-Encoding", "base64")],
+               b64(fake_jpeg(5)))
+    second = part([("Content-Transfer-Encoding", "quoted-printable"),
+                   ("Content-Type", "text/plain;\n\tcharset=utf-8")],
+                  qp(("\n\n" + F_FGJ[1] + "\n").encode("utf-8")))
+    raw = message([
+        ("From", addr("区发改局", "utf-8", unit_addr("fgj"))),
+        ("Content-Type", 'multipart/mixed;\n\tboundary="%s"' % b),
+        ("Mime-Version", "1.0 (Mac OS X Mail 16.0 \\(3826.200.121\\))"),
+        ("Subject", subject(F_FGJ_TITLE)),
+        ("Message-Id", "<9B3D5F71-2C4E-4A86-B0D2-E4F6A8C0B2D4@example.test>"),
+        ("Date", date(19, 16, 45, 2)),
+        ("To", OFFICE),
+        ("X-Mailer", "Apple Mail (2.3826.200.121)"),
+    ], multipart(b, [first, img, second]))
+    return raw, exp(
+        "filed", "fgj", F_FGJ_TITLE,
+        contains=["“一项目一专班”", "另有6个项目实现竣工投产。"],
+        attachments=["IMG_2041.jpeg"])
+
+
+F_SPJ2_TITLE = "区行政审批局实现企业变更登记“全程网办”"
+F_SPJ2 = [
+    "区行政审批局上线企业变更登记“全程网办”系统，企业名称、住所、经营范围等"
+    "变更事项实现网上申请、电子签名、自助打照。",
+]
+F_NOTICE14 = [
+    "各单位：",
+    "第14期简报拟于11月27日编发，请于11月25日前报送稿件。稿件应主题鲜明、"
+    "数据准确，每篇800字以内，注明审签人、执笔人和联系电话。",
+    "逾期报送的稿件顺延至下一期编发。请各单位高度重视，安排专人负责。",
+    "简报编辑部",
+]
+
+
+@fixture("outlook-reply-original-quote", "Outlook 16, Chinese UI "
+         "(text/plain gb2312 base64, CRLF) reply: 答复:, a short article "
+         "above -----原始邮件----- quoting a longer notice",
+         "in a reply the quote is never the article, even when it is longer "
+         "than the text above the same -----原始邮件----- rule a forward uses")
+def f_outlook_reply_original_quote():
+    check_article(F_SPJ2, lo=50)
+    text = (article_text(F_SPJ2) + "\n"
+            "-----原始邮件-----\n"
+            "发件人: 王编辑 <editor@example.test>\n"
+            "发送时间: 2026年11月19日 9:00\n"
+            "收件人: 区行政审批局 <spj@example.test>\n"
+            "主题: 关于报送第14期简报稿件的通知\n\n" + "\n".join(F_NOTICE14) + "\n")
+    raw = message([
+        ("From", addr("区行政审批局", "gb2312", unit_addr("spj"))),
+        ("To", "<%s>" % OFFICE),
+        ("Subject", subject("答复: " + F_SPJ2_TITLE, "gb2312")),
+        ("Date", date(19, 17, 12, 5)),
+        ("Message-ID", "<001201dc5745$0b1c2d30$21546e90$@example.test>"),
+        ("In-Reply-To", "<bulletind.notice.14.7@example.test>"),
+        ("MIME-Version", "1.0"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+        ("X-Mailer", "Microsoft Outlook 16.0"),
+        ("Thread-Index", "AQHcV0ULHC0wIVRukP2pR9K3b1c4Fw=="),
+        ("Content-Language", "zh-cn"),
+    ], b64(text_bytes(text, "gb2312", "\r\n"), "\r\n"), "\r\n")
+    return raw, exp(
+        "filed", "spj", F_SPJ2_TITLE,
+        contains=["变更事项实现网上申请、电子签名、自助打照。"],
+        absent=["原始邮件", "王编辑", "第14期简报拟于", "逾期报送", "简报编辑部"])
+
+
+F_RSJ2_TITLE = "区人社局为农民工追回欠薪1200万元"
+F_RSJ2 = [
+    "区人社局开展根治欠薪冬季专项行动，对在建工程项目和劳动密集型企业开展拉网式"
+    "排查，畅通12345热线、线上投诉等维权渠道。",
+    "专项行动开展以来，共办结欠薪案件138件，为2300余名农民工追回工资1200万元。",
+]
+
+
+@fixture("foxmail-forward-subject-prefix-only", "Foxmail 7.2 (text/plain "
+         "gb2312 base64) inline forward whose subject is only 转发：",
+         "when the outer subject is only a forward prefix, the title is the "
+         "forwarded mail's subject (its 主题 line)")
+def f_foxmail_forward_subject_prefix_only():
+    check_article(F_RSJ2)
+    text = ("\n\n------------------ 原始邮件 ------------------\n"
+            "发件人: \"劳动监察大队\"<ldjc@example.test>;\n"
+            "发送时间: 2026年11月19日(星期四) 上午11:02\n"
+            "收件人: \"区人社局\"<rsj@example.test>;\n"
+            "主题: " + F_RSJ2_TITLE + "\n\n" + article_text(F_RSJ2))
+    raw = message([
+        ("Date", date(19, 17, 30, 18)),
+        ("From", addr("区人社局", "gb2312", unit_addr("rsj"), quoted=True)),
+        ("To", '"office" <%s>' % OFFICE),
+        ("Subject", subject("转发：", "gb2312")),
+        ("X-Priority", "3"),
+        ("X-Has-Attach", "no"),
+        ("X-Mailer", "Foxmail 7.2.25.375[cn]"),
+        ("Mime-Version", "1.0"),
+        ("Message-ID", "<202611191730184417205@example.test>"),
+        ("Content-Type", 'text/plain;\n\tcharset="gb2312"'),
+        ("Content-Transfer-Encoding", "base64"),
+    ], b64(text_bytes(text, "gb2312", "\r\n")))
+    return raw, exp(
+        "filed", "rsj", F_RSJ2_TITLE,
+        contains=["开展根治欠薪冬季专项行动", "为2300余名农民工追回工资1200万元。"],
+        absent=["原始邮件", "劳动监察大队", "主题"])
+
+
 def check_padding(short, data):
     """Only fixtures marked padded_split may carry a '='-padded B-word that
     is followed by another encoded-word (the GMime 3.2.13 trigger)."""
@@ -4469,7 +5159,7 @@ def main():
     written = {"%03d-%s.%s" % (i + 1, f[0], ext)
                for i, f in enumerate(FIXTURES) for ext in ("eml", "expect")}
     for old in os.listdir(out_dir):
-        if re.match(r"\d\d\d?-.*\.(eml|expect)$", old) and old not in written:
+        if re.match(r"\d+-.*\.(eml|expect)$", old) and old not in written:
             os.remove(os.path.join(out_dir, old))   # renumbered fixture
     with open(os.path.join(out_dir, "README"), "wb") as f:
         f.write("".join(readme).encode("utf-8"))
