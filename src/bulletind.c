@@ -37,6 +37,8 @@ check_config(const char *path)
 		fprintf(stderr, "%s\n", error->message);
 		return 1;
 	}
+	for (guint i = 0; i < c->warnings->len; i++)
+		fprintf(stderr, "%s\n", (const char *)c->warnings->pdata[i]);
 	fprintf(stderr, "%s: configuration OK (%u units, %u editors, "
 	    "报 %u, 发 %u addresses)\n", path, c->units->len, c->editors->len,
 	    c->bao.members->len, c->fa.members->len);

@@ -571,9 +571,19 @@ load_authentication(struct loader *l, struct config *c,
 	}
 	if (ids == NULL && (host = url_host(c->imap.url)) != NULL)
 		g_ptr_array_add(c->authserv_ids, host);
-	if (strcmp(mode, "from-header") == 0)
+	if (strcmp(mode, "from-header") == 0) {
+		config_setting_t *s = config_setting_get_member(root,
+		    "sender_authentication");
 		c->trust_from_header = TRUE;
-	else if (strcmp(mode, "required") != 0)
+		g_ptr_array_add(c->warnings, g_strdup_printf("%s:%d: warning: "
+		    "sender_authentication = \"from-header\": commands are "
+		    "authorised by the From: header alone, so anyone who can "
+		    "mail the office mailbox can give editors' commands; have "
+		    "the server write Authentication-Results or Authenticated "
+		    "sender and remove this line", config_setting_source_file(s)
+		    ? config_setting_source_file(s) : l->file,
+		    config_setting_source_line(s)));
+	} else if (strcmp(mode, "required") != 0)
 		loader_error(l, config_setting_get_member(root,
 		    "sender_authentication"), "sender_authentication must be "
 		    "\"required\" (the default) or \"from-header\"");
@@ -628,6 +638,7 @@ config_new(const char *file)
 	c->fa.members = g_ptr_array_new_with_free_func(g_free);
 	c->song.members = g_ptr_array_new_with_free_func(g_free);
 	c->authserv_ids = g_ptr_array_new_with_free_func(g_free);
+	c->warnings = g_ptr_array_new_with_free_func(g_free);
 	return c;
 }
 
@@ -709,6 +720,7 @@ config_free(struct config *c)
 	g_free(c->key_file);
 	g_free(c->run_as);
 	g_ptr_array_unref(c->authserv_ids);
+	g_ptr_array_unref(c->warnings);
 	g_free(c);
 }
 

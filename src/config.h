@@ -86,6 +86,7 @@ struct config {
 					   authserv-ids and host names */
 	gboolean	 trust_from_header;	/* sender_authentication =
 						   "from-header": weaker */
+	GPtrArray	*warnings;	/* char *: "file:line: what it costs" */
 };
 
 /*

@@ -321,6 +321,8 @@ daemon_run(const char *config_path, gboolean foreground)
 	}
 	log_info("bulletind started: %s, state in %s", config_path,
 	    d.b.config->state_dir);
+	for (guint i = 0; i < d.b.config->warnings->len; i++)
+		log_warn("%s", (const char *)d.b.config->warnings->pdata[i]);
 	main_loop(&d);
 	drop_connection(&d);
 	store_close(d.b.store);

@@ -126,10 +126,47 @@ test_syntax_error_line(void)
 	g_unlink(path);
 }
 
+/* Whose evidence counts, and the weaker mode an office must name. */
+static void
+test_authentication(void)
+{
+	g_autofree char *text = g_strdup_printf(minimal, "", "");
+	g_autofree char *path = write_temp(text);
+	g_autofree char *weak_text = g_strdup_printf(minimal, "",
+	    "authserv_id = [ \"mx1.x.test\", \"mx2.x.test\" ];\n"
+	    "sender_authentication = \"from-header\";");
+	g_autofree char *weak = write_temp(weak_text);
+	g_autofree char *bad = NULL, *errors = NULL, *want = NULL;
+	g_autoptr(GError) error = NULL;
+	struct config *c = config_load(path, &error);
+
+	g_assert_no_error(error);
+	g_assert_cmpuint(c->authserv_ids->len, ==, 1);
+	g_assert_cmpstr(c->authserv_ids->pdata[0], ==, "h");
+	g_assert_false(c->trust_from_header);
+	g_assert_cmpuint(c->warnings->len, ==, 0);
+	config_free(c);
+	c = config_load(weak, &error);
+	g_assert_no_error(error);
+	g_assert_cmpuint(c->authserv_ids->len, ==, 2);
+	g_assert_cmpstr(c->authserv_ids->pdata[1], ==, "mx2.x.test");
+	g_assert_true(c->trust_from_header);
+	g_assert_cmpuint(c->warnings->len, ==, 1);
+	want = g_strdup_printf("%s:15: warning: sender_authentication", weak);
+	g_assert_true(g_str_has_prefix(c->warnings->pdata[0], want));
+	config_free(c);
+	errors = load_errors("", "sender_authentication = \"none\";", &bad);
+	g_assert_nonnull(strstr(errors, ":14: sender_authentication must be"));
+	g_unlink(path);
+	g_unlink(weak);
+	g_unlink(bad);
+}
+
 int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
+	g_test_add_func("/config/authentication", test_authentication);
 	g_test_add_func("/config/example", test_example);
 	g_test_add_func("/config/minimal", test_minimal_ok);
 	g_test_add_func("/config/typo-suggests", test_typo_suggests);
