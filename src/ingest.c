@@ -337,6 +337,7 @@ ingest_file_message(struct bulletin *b, guint32 uidvalidity, guint32 uid,
 	g_autofree char *digest = digest_of(raw);
 	g_autofree char *spool = store_spool_put(b->store, digest, raw, error);
 	struct message_row row = { uidvalidity, uid, NULL, digest };
+	g_autofree char *subject = NULL;
 	struct verdict *v;
 
 	if (spool == NULL)
@@ -347,7 +348,7 @@ ingest_file_message(struct bulletin *b, guint32 uidvalidity, guint32 uid,
 	if (v->message != NULL) {
 		row.message_id = v->message->message_id;
 		row.sender = v->message->from_address;
-		row.subject = v->message->subject;
+		row.subject = subject = code_mask(v->message->subject);
 	}
 	if (!record(b, v, &row, error)) {
 		verdict_free(v);

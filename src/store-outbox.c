@@ -194,9 +194,12 @@ store_set_delivery(struct store *store, gint64 id, enum delivery_state state,
 	if (!store_delivery_state(store, id, &old, &recipient, error))
 		return FALSE;
 	g_assert(delivery_may_move(old, state));
-	st = store_prepare(store, "UPDATE outbox SET state = ?, reply ="
-	    " COALESCE(?, reply), next_attempt = ?, updated = ?,"
-	    " attempts = attempts + ? WHERE id = ?", error);
+	/* A sign-off request, once sent, keeps no copy of its code. */
+	st = store_prepare(store, "UPDATE outbox SET state = ?1, reply ="
+	    " COALESCE(?2, reply), next_attempt = ?3, updated = ?4,"
+	    " attempts = attempts + ?5, message = CASE WHEN ?1 = 'sent' AND"
+	    " kind = 'signoff' THEN NULL ELSE message END WHERE id = ?6",
+	    error);
 	if (st == NULL)
 		return FALSE;
 	store_bind_text(st, 1, delivery_state_name(state));
