@@ -22,6 +22,7 @@
 #include "error.h"
 #include "issue.h"
 #include "render-docx.h"
+#include "render-leaks.h"
 #include "render-pdf.h"
 #include "render.h"
 #include "inspect.h"
@@ -369,5 +370,6 @@ main(int argc, char **argv)
 	secret_free(b.key);
 	store_close(b.store);
 	config_free(b.config);
+	render_release_caches();
 	return rc;
 }

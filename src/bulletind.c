@@ -15,6 +15,7 @@
 #include "config.h"
 #include "daemon.h"
 #include "log.h"
+#include "render-leaks.h"
 
 #ifndef BULLETIND_CONF
 #define BULLETIND_CONF "/etc/bulletind/bulletind.conf"
@@ -79,5 +80,6 @@ main(int argc, char **argv)
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	rc = daemon_run(path, foreground);
 	curl_global_cleanup();
+	render_release_caches();
 	return rc;
 }

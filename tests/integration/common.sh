@@ -33,7 +33,7 @@ trap cleanup EXIT
 
 # start_all: the stack, the config and the daemon.
 start_all() {
-    MAILSTACK_PORT_BASE=${MAILSTACK_PORT_BASE:-$((20000 + RANDOM % 20 * 1000))} \
+    MAILSTACK_PORT_BASE=${MAILSTACK_PORT_BASE:-$((20000 + RANDOM % 44 * 1000))} \
         "$top_srcdir/contrib/mailstack" start "$STACK" >"$STACK/start.log" 2>&1 ||
         { cat "$STACK/start.log" >&2; tap_bail "mail stack did not start"; }
     mail_use_stack "$STACK"

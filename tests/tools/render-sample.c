@@ -124,6 +124,6 @@ main(int argc, char **argv)
 	rendered_issue_free(r);
 	issue_view_free(v);
 	config_free(c);
-	render_test_release_caches();
+	render_release_caches();
 	return 0;
 }

@@ -121,6 +121,6 @@ main(int argc, char **argv)
 	g_test_add_func("/render/html-escaped", test_html_escaped);
 	g_test_add_func("/render/message", test_message);
 	rc = g_test_run();
-	render_test_release_caches();
+	render_release_caches();
 	return rc;
 }

@@ -1,12 +1,12 @@
 /*
- * Linked into the test programs that render PDFs, so that LeakSanitizer
- * reports only our leaks.  cairo 1.16 (Debian 12) leaks 768 bytes per CFF
+ * Linked into every program that renders PDFs (bulletind, bulletinctl and
+ * the render tests), so that LeakSanitizer reports only our leaks.  cairo 1.16 (Debian 12) leaks 768 bytes per CFF
  * font subset it embeds when a PDF surface is finished (Noto CJK is CFF;
  * TrueType fonts do not leak): a bug in cairo, not ours, matched narrowly
  * by the exported function it happens under.  Debian's cairo has no frame
  * pointers, so that function is on the allocation's stack only when it is
  * unwound the slow way.  The libraries' static caches are released by
- * render_test_release_caches() at the end of main() instead, so that
+ * render_release_caches() at the end of main() instead, so that
  * nothing else needs suppressing.  (The sanitizer calls these hooks; in a
  * build without it they are never called.)
  */
@@ -31,7 +31,7 @@ __lsan_default_suppressions(void)
 }
 
 void
-render_test_release_caches(void)
+render_release_caches(void)
 {
 	cairo_debug_reset_static_data();
 	FcFini();

@@ -3,6 +3,6 @@
 #define BULLETIN_RENDER_LEAKS_H
 
 /* Drop cairo's and fontconfig's static caches; call last in main(). */
-void render_test_release_caches(void);
+void render_release_caches(void);
 
 #endif
