@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "approval.h"
+#include "code.h"
 
 /* Any of these anywhere means no: checked first, since 不同意 holds 同意. */
 static const char *const no_words[] = {
@@ -53,22 +54,6 @@ has_any(const char *s, const char *const *words, gsize n)
 	return FALSE;
 }
 
-/* S without runs of code letters (a written code is no word). */
-static void
-drop_codes(char *s)
-{
-	const char *set = "abcdefghijklmnopqrstuvwxyz234567-";
-	char *p = s;
-
-	while (*p != '\0') {
-		gsize n = strspn(p, set);
-		if (n >= 16 && (p == s || !g_ascii_isalnum(p[-1])))
-			memmove(p, p + n, strlen(p + n) + 1);
-		else
-			p += n > 0 ? n : 1;
-	}
-}
-
 /* LINE lower-cased, without a code, leading spaces and closing
  * punctuation. */
 static char *
@@ -77,10 +62,10 @@ normalized(const char *line)
 	static const char *const tails[] = {
 		"。", "！", "，", "；", ".", "!", ",", ";", " ", "\u3000",
 	};
-	char *s = g_utf8_strdown(line, -1);
+	g_autofree char *masked = code_mask(line);
+	char *s = g_utf8_strdown(masked, -1);
 	gboolean cut = TRUE;
 
-	drop_codes(s);
 	g_strstrip(s);
 	while (cut) {
 		cut = FALSE;
