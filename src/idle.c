@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "error.h"
 #include "idle.h"
@@ -406,11 +407,13 @@ idle_close(struct idle *idle)
 	if (idle == NULL)
 		return;
 	if (idle->fd != CURL_SOCKET_BAD) {
-		/* One try, no wait: the server closes on LOGOUT, so libcurl's
-		 * own LOGOUT at cleanup finds the connection gone. */
+		/* One try, no wait; then the socket is shut so that libcurl's
+		 * own LOGOUT at cleanup fails at once instead of waiting for a
+		 * server that may be gone. */
 		g_autofree char *bye = g_strdup_printf("%si%u LOGOUT\r\n",
 		    idle->idling ? "DONE\r\n" : "", ++idle->tag);
 		curl_easy_send(idle->curl, bye, strlen(bye), &n);
+		shutdown(idle->fd, SHUT_RDWR);
 	}
 	transfer_cleanup(idle->curl);
 	g_string_free(idle->in, TRUE);
