@@ -78,6 +78,8 @@ static const struct key_spec imap_keys[] = {
 	{ "tls_verify", KEY_BOOL, FALSE }, { "poll_interval", KEY_INT, FALSE },
 	{ "processed_folder", KEY_STRING, FALSE },
 	{ "quarantine_folder", KEY_STRING, FALSE },
+	{ "timeout", KEY_INT, FALSE }, { "idle", KEY_BOOL, FALSE },
+	{ "idle_renew", KEY_INT, FALSE },
 	{ NULL },
 };
 static const struct key_spec smtp_keys[] = {
@@ -86,6 +88,7 @@ static const struct key_spec smtp_keys[] = {
 	{ "tls_verify", KEY_BOOL, FALSE }, { "from", KEY_STRING, TRUE },
 	{ "retry_initial", KEY_INT, FALSE }, { "retry_max", KEY_INT, FALSE },
 	{ "retry_give_up", KEY_INT, FALSE },
+	{ "timeout", KEY_INT, FALSE },
 	{ NULL },
 };
 
@@ -429,6 +432,10 @@ load_peer(struct loader *l, struct tls_peer *p, config_setting_t *g,
 	p->password_file = get_string(g, "password_file", "");
 	p->ca_file = get_string(g, "ca_file", NULL);
 	p->verify = get_bool(g, "tls_verify", TRUE);
+	p->timeout = get_int(g, "timeout", 30);
+	if (p->timeout < 1 || p->timeout > 600)
+		loader_error(l, config_setting_get_member(g, "timeout"),
+		    "timeout must be between 1 and 600 seconds");
 	if (!g_str_has_prefix(p->url, scheme_a) &&
 	    !g_str_has_prefix(p->url, scheme_b))
 		loader_error(l, config_setting_get_member(g, "url"),
@@ -450,6 +457,11 @@ load_imap(struct loader *l, struct config *c, config_setting_t *g)
 {
 	load_peer(l, &c->imap, g, "imaps://", "imap://");
 	c->poll_interval = get_int(g, "poll_interval", 60);
+	c->imap_idle = get_bool(g, "idle", TRUE);
+	c->idle_renew = get_int(g, "idle_renew", 25 * 60);
+	if (c->idle_renew < 1 || c->idle_renew > 29 * 60)
+		loader_error(l, config_setting_get_member(g, "idle_renew"),
+		    "idle_renew must be between 1 and 1740 seconds (RFC 2177)");
 	c->imap_processed_folder = get_string(g, "processed_folder", "Filed");
 	c->imap_quarantine_folder = get_string(g, "quarantine_folder",
 	    "Quarantine");

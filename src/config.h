@@ -34,6 +34,7 @@ struct tls_peer {
 	char		*password_file;
 	char		*ca_file;	/* NULL: the system store */
 	gboolean	 verify;	/* FALSE only when the config says so */
+	int		 timeout;	/* seconds for each phase: connect, reply */
 };
 
 struct config {
@@ -65,6 +66,8 @@ struct config {
 	char		*imap_processed_folder;
 	char		*imap_quarantine_folder;
 	int		 poll_interval;	/* seconds */
+	gboolean	 imap_idle;	/* wait with IDLE where the server has it */
+	int		 idle_renew;	/* seconds before IDLE is re-issued */
 
 	struct tls_peer	 smtp;
 	char		*smtp_from;	/* envelope and header From address */

@@ -14,11 +14,18 @@
 #include "daemon.h"
 #include "deliver.h"
 #include "error.h"
+#include "idle.h"
 #include "imap.h"
 #include "ingest.h"
 #include "log.h"
 #include "message.h"
 #include "secret.h"
+#include "transfer.h"
+
+/* Exponential backoff with a cap, in seconds. */
+struct backoff {
+	gint64		 delay;		/* 0: no failure since the last success */
+};
 
 struct daemon {
 	struct bulletin	 b;
@@ -26,7 +33,24 @@ struct daemon {
 	GBytes		*smtp_password;
 	struct imap	*imap;		/* NULL until (re)connected */
 	gboolean	 imap_ready;	/* folders prepared */
+
+	/* Timers are monotonic seconds; each server keeps its own. */
+	gint64		 imap_due;	/* next poll */
+	struct backoff	 imap_backoff;
+	struct log_outage imap_down;
+	gint64		 smtp_hold;	/* no delivery run before this */
+	struct backoff	 smtp_backoff;
+	gboolean	 smtp_started;	/* a first run was made */
+
+	struct idle	*idle;		/* NULL: not connected */
+	gboolean	 idle_missing;	/* the server has no IDLE: poll only */
+	gint64		 idle_due;	/* reconnect, or renew when connected */
+	gint64		 idle_opened;
+	struct backoff	 idle_backoff;
 };
+
+/* Longest wait between two reconnections of the IDLE connection. */
+#define IDLE_RETRY_MAX	30
 
 static volatile sig_atomic_t got_stop;
 static volatile sig_atomic_t got_reload;
@@ -81,11 +105,30 @@ replace_secrets(struct daemon *d, GBytes *imap, GBytes *smtp, GBytes *key)
 	d->b.key = key;
 }
 
+static gint64
+now_mono(void)
+{
+	return g_get_monotonic_time() / G_USEC_PER_SEC;
+}
+
+static gint64
+backoff_next(struct backoff *bo, gint64 initial, gint64 cap)
+{
+	bo->delay = bo->delay == 0 ? initial : MIN(bo->delay * 2, cap);
+	return bo->delay;
+}
+
 static void
 drop_connection(struct daemon *d)
 {
 	g_clear_pointer(&d->imap, imap_free);
 	d->imap_ready = FALSE;
+}
+
+static void
+drop_idle(struct daemon *d)
+{
+	g_clear_pointer(&d->idle, idle_close);
 }
 
 static gboolean
@@ -139,6 +182,9 @@ reload(struct daemon *d)
 	config_free(d->b.config);
 	d->b.config = c;
 	drop_connection(d);
+	drop_idle(d);
+	d->idle_missing = FALSE;
+	d->idle_due = d->imap_due = now_mono();
 	log_info("reload: configuration %s loaded", c->path);
 }
 
@@ -215,6 +261,25 @@ drop_privileges(const struct config *c, GError **error)
 	return TRUE;
 }
 
+/* The server answered: poll again at poll_interval, log a recovery. */
+static void
+imap_worked(struct daemon *d)
+{
+	d->imap_due = now_mono() + d->b.config->poll_interval;
+	d->imap_backoff.delay = 0;
+	log_outage_ok(&d->imap_down);
+}
+
+static void
+imap_failed(struct daemon *d, const GError *error)
+{
+	gint64 interval = d->b.config->poll_interval;
+
+	log_outage_failed(&d->imap_down, error->message);
+	d->imap_due = now_mono() + backoff_next(&d->imap_backoff,
+	    MIN(interval, 5), MAX(interval, 60));
+}
+
 static void
 poll_mailbox(struct daemon *d)
 {
@@ -225,10 +290,41 @@ poll_mailbox(struct daemon *d)
 		    secret_string(d->imap_password));
 	if (!d->imap_ready)
 		d->imap_ready = ingest_prepare(&d->b, d->imap, &error);
-	if (d->imap_ready && ingest_poll(&d->b, d->imap, &got_stop, &error))
+	if (d->imap_ready && ingest_poll(&d->b, d->imap, &got_stop, &error)) {
+		imap_worked(d);
 		return;
-	log_warn("imap %s: %s", d->b.config->imap.url, error->message);
+	}
+	if (got_stop)
+		return;
+	imap_failed(d, error);
 	drop_connection(d);
+}
+
+static gboolean
+mail_left_due(struct daemon *d)
+{
+	gint64 due = store_next_due(d->b.store, NULL);
+
+	return due > 0 && due <= g_get_real_time() / G_USEC_PER_SEC;
+}
+
+/*
+ * When delivery should run: mail is due and SMTP is not held back by a
+ * failed run.  (Mail requeued at start has next_attempt 0, which
+ * store_next_due cannot tell from none: the first run is unconditional.)
+ */
+static gint64
+delivery_due(struct daemon *d)
+{
+	gint64 due = store_next_due(d->b.store, NULL);
+
+	if (!d->smtp_started)
+		return 0;
+	if (due <= 0)
+		return G_MAXINT64;
+	/* The store keeps real time; timers here are monotonic. */
+	due = now_mono() + (due - g_get_real_time() / G_USEC_PER_SEC);
+	return MAX(due, d->smtp_hold);
 }
 
 static void
@@ -236,25 +332,133 @@ send_mail(struct daemon *d)
 {
 	g_autoptr(GError) error = NULL;
 
+	d->smtp_started = TRUE;
 	if (!deliver_run(&d->b, secret_string(d->smtp_password), &got_stop,
 	    &error))
 		log_warn("delivery: %s", error->message);
+	else if (got_stop || !mail_left_due(d)) {
+		d->smtp_backoff.delay = 0;
+		return;
+	}
+	/* The store failed, or the run left due mail behind (the server is
+	 * unreachable): SMTP waits, IMAP goes on at its own pace. */
+	d->smtp_hold = now_mono() + backoff_next(&d->smtp_backoff,
+	    d->b.config->retry_initial, d->b.config->retry_max);
 }
 
-/* Sleep until the next poll or the next due delivery, or a signal. */
+static gboolean
+idle_wanted(const struct daemon *d)
+{
+	return d->b.config->imap_idle && !d->idle_missing;
+}
+
+static void
+idle_lost(struct daemon *d, const GError *error)
+{
+	gint64 lived = now_mono() - d->idle_opened;
+
+	log_info("imap %s; reconnecting", error->message);
+	drop_idle(d);
+	/* A connection that lasted a while starts the backoff afresh. */
+	if (lived > 60)
+		d->idle_backoff.delay = 0;
+	d->idle_due = now_mono() + backoff_next(&d->idle_backoff, 1,
+	    IDLE_RETRY_MAX);
+	d->imap_due = MIN(d->imap_due, now_mono());
+}
+
+static void
+idle_connect(struct daemon *d)
+{
+	g_autoptr(GError) error = NULL;
+	const struct config *c = d->b.config;
+
+	d->idle = idle_open(&c->imap, secret_string(d->imap_password),
+	    &d->idle_missing, &error);
+	if (d->idle != NULL) {
+		d->idle_opened = now_mono();
+		d->idle_due = d->idle_opened + c->idle_renew;
+		/* Mail may have come while we were not listening. */
+		d->imap_due = d->idle_opened;
+		d->imap_backoff.delay = 0;
+		return;
+	}
+	if (got_stop || transfer_stop_pending())
+		return;
+	if (d->idle_missing) {
+		log_info("imap: the server has no IDLE; polling every %d s",
+		    c->poll_interval);
+		return;
+	}
+	log_outage_failed(&d->imap_down, error->message);
+	d->idle_due = now_mono() + backoff_next(&d->idle_backoff, 1,
+	    IDLE_RETRY_MAX);
+}
+
+/* Connect or renew the IDLE connection when its timer is due. */
+static void
+tend_idle(struct daemon *d)
+{
+	g_autoptr(GError) error = NULL;
+	gboolean changed = FALSE;
+
+	if (!idle_wanted(d) || now_mono() < d->idle_due)
+		return;
+	if (d->idle == NULL) {
+		idle_connect(d);
+		return;
+	}
+	if (!idle_renew(d->idle, &changed, &error)) {
+		if (!got_stop && !transfer_stop_pending())
+			idle_lost(d, error);
+		return;
+	}
+	log_debug("imap idle: renewed");
+	d->idle_due = now_mono() + d->b.config->idle_renew;
+	if (changed)
+		d->imap_due = now_mono();
+}
+
+/* The server pushed something: a change means polling now. */
+static void
+read_idle(struct daemon *d)
+{
+	g_autoptr(GError) error = NULL;
+	gboolean changed = FALSE;
+
+	if (!idle_read(d->idle, &changed, &error)) {
+		idle_lost(d, error);
+		return;
+	}
+	if (changed) {
+		log_debug("imap idle: new mail");
+		d->imap_due = now_mono();
+	}
+}
+
+static gint64
+next_timer(struct daemon *d)
+{
+	gint64 next = MIN(d->imap_due, delivery_due(d));
+
+	if (idle_wanted(d))
+		next = MIN(next, d->idle_due);
+	return next;
+}
+
+/* Sleep until the next timer, new mail pushed over IDLE, or a signal. */
 static void
 wait_for_work(struct daemon *d, const sigset_t *waitmask)
 {
-	gint64 now = g_get_real_time() / G_USEC_PER_SEC;
-	gint64 due = store_next_due(d->b.store, NULL);
-	gint64 wait = d->b.config->poll_interval;
-	struct timespec ts;
+	gint64 wait = CLAMP(next_timer(d) - now_mono(), 0, 86400);
+	struct pollfd pfd = { .fd = -1, .events = POLLIN };
+	struct timespec ts = { .tv_sec = wait, .tv_nsec = 0 };
 
-	if (due > 0)
-		wait = CLAMP(due - now, 0, wait);
-	ts.tv_sec = wait;
-	ts.tv_nsec = wait == 0 ? 100 * 1000 * 1000 : 0;
-	ppoll(NULL, 0, &ts, waitmask);
+	if (d->idle != NULL)
+		pfd.fd = idle_fd(d->idle);
+	if (ppoll(&pfd, 1, &ts, waitmask) > 0 && d->idle != NULL &&
+	    pfd.revents != 0)
+		read_idle(d);
 }
 
 static void
@@ -263,13 +467,18 @@ main_loop(struct daemon *d)
 	sigset_t waitmask;
 
 	setup_signals(&waitmask);
+	transfer_set_stop_flag(&got_stop);
+	d->imap_down.name = "imap";
+	d->imap_due = d->idle_due = now_mono();
 	while (!got_stop) {
 		if (got_reload) {
 			got_reload = 0;
 			reload(d);
 		}
-		poll_mailbox(d);
-		if (!got_stop)
+		tend_idle(d);
+		if (!got_stop && now_mono() >= d->imap_due)
+			poll_mailbox(d);
+		if (!got_stop && now_mono() >= delivery_due(d))
 			send_mail(d);
 		if (!got_stop)
 			wait_for_work(d, &waitmask);
@@ -324,6 +533,7 @@ daemon_run(const char *config_path, gboolean foreground)
 	for (guint i = 0; i < d.b.config->warnings->len; i++)
 		log_warn("%s", (const char *)d.b.config->warnings->pdata[i]);
 	main_loop(&d);
+	drop_idle(&d);
 	drop_connection(&d);
 	store_close(d.b.store);
 	replace_secrets(&d, NULL, NULL, NULL);

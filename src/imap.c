@@ -12,6 +12,7 @@
 #include "error.h"
 #include "imap.h"
 #include "log.h"
+#include "transfer.h"
 
 #define FILED_KEYWORD "$Filed"
 
@@ -54,12 +55,9 @@ imap_new(const struct tls_peer *peer, const char *password)
 	curl_easy_setopt(imap->curl, CURLOPT_USERNAME, peer->user);
 	curl_easy_setopt(imap->curl, CURLOPT_PASSWORD, imap->password);
 	curl_easy_setopt(imap->curl, CURLOPT_ERRORBUFFER, imap->errbuf);
-	curl_easy_setopt(imap->curl, CURLOPT_CONNECTTIMEOUT, 30L);
-	curl_easy_setopt(imap->curl, CURLOPT_NOSIGNAL, 1L);
+	transfer_setup(imap->curl, peer->timeout);
 	/* Long untagged lines are truncated below BUFFERSIZE/2. */
 	curl_easy_setopt(imap->curl, CURLOPT_BUFFERSIZE, 512L * 1024);
-	curl_easy_setopt(imap->curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
-	curl_easy_setopt(imap->curl, CURLOPT_LOW_SPEED_TIME, 120L);
 	return imap;
 }
 
@@ -68,7 +66,7 @@ imap_free(struct imap *imap)
 {
 	if (imap == NULL)
 		return;
-	curl_easy_cleanup(imap->curl);
+	transfer_cleanup(imap->curl);
 	if (imap->password != NULL) {
 		explicit_bzero(imap->password, strlen(imap->password));
 		g_free(imap->password);
@@ -234,6 +232,14 @@ imap_uidvalidity(struct imap *imap, guint32 *value_r, GError **error)
 	return TRUE;
 }
 
+/* NOOP on INBOX: Dovecot syncs its view, so mail delivered since our last
+ * command shows up in the search that follows. */
+static gboolean
+imap_refresh(struct imap *imap, GError **error)
+{
+	return imap_perform(imap, "INBOX", "NOOP", NULL, error);
+}
+
 gboolean
 imap_new_uids(struct imap *imap, guint32 *uidvalidity_r, GArray **uids_r,
     GHashTable **unseen_r, GError **error)
@@ -241,7 +247,8 @@ imap_new_uids(struct imap *imap, guint32 *uidvalidity_r, GArray **uids_r,
 	g_autoptr(GArray) uids = g_array_new(FALSE, FALSE, sizeof(guint32));
 	g_autoptr(GArray) unseen = g_array_new(FALSE, FALSE, sizeof(guint32));
 
-	if (!imap_uidvalidity(imap, uidvalidity_r, error) ||
+	if (!imap_refresh(imap, error) ||
+	    !imap_uidvalidity(imap, uidvalidity_r, error) ||
 	    !imap_search(imap, "UNKEYWORD " FILED_KEYWORD, uids, error) ||
 	    !imap_search(imap, "UNKEYWORD " FILED_KEYWORD " UNSEEN", unseen,
 	    error))

@@ -96,3 +96,44 @@ fatal(const char *fmt, ...)
 	va_end(ap);
 	exit(1);
 }
+
+static void
+log_still_down(const struct log_outage *o, const char *reason)
+{
+	g_autoptr(GDateTime) since = g_date_time_new_from_unix_local(
+	    o->since / G_USEC_PER_SEC);
+	g_autofree char *stamp = g_date_time_format(since, "%H:%M:%S");
+
+	log_warn("%s still down since %s, %u attempts: %s", o->name, stamp,
+	    o->attempts, reason);
+}
+
+void
+log_outage_failed(struct log_outage *o, const char *reason)
+{
+	gint64 now = g_get_monotonic_time();
+
+	o->attempts++;
+	if (o->since == 0) {
+		o->since = g_get_real_time();
+		o->last_logged = now;
+		log_warn("%s: %s", o->name, reason);
+		return;
+	}
+	if (now - o->last_logged < LOG_OUTAGE_REPEAT * G_USEC_PER_SEC)
+		return;
+	o->last_logged = now;
+	log_still_down(o, reason);
+}
+
+void
+log_outage_ok(struct log_outage *o)
+{
+	if (o->since == 0)
+		return;
+	log_info("%s back up after %" G_GINT64_FORMAT " s, %u failed "
+	    "attempts", o->name,
+	    (g_get_real_time() - o->since) / G_USEC_PER_SEC, o->attempts);
+	o->since = 0;
+	o->attempts = 0;
+}

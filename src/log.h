@@ -19,4 +19,22 @@ G_NORETURN void fatal(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 /* TRUE when debug lines are logged (to avoid building expensive ones). */
 gboolean log_is_debug(void);
 
+/*
+ * A server that stays down, for logging without flooding: its first failure
+ * is logged, then at most one "still down since HH:MM:SS, N attempts"
+ * line per LOG_OUTAGE_REPEAT seconds, and one "back up" line when it
+ * answers again.  Zero-initialise; NAME is borrowed (a literal).
+ */
+#define LOG_OUTAGE_REPEAT	180
+
+struct log_outage {
+	const char	*name;		/* "imap", "smtp" */
+	gint64		 since;		/* real time, µs; 0 while up */
+	gint64		 last_logged;	/* monotonic, µs */
+	guint		 attempts;	/* failed in a row */
+};
+
+void log_outage_failed(struct log_outage *outage, const char *reason);
+void log_outage_ok(struct log_outage *outage);
+
 #endif

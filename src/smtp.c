@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "smtp.h"
+#include "transfer.h"
 
 struct smtp {
 	CURL		*curl;
@@ -80,9 +81,8 @@ smtp_new(const struct tls_peer *peer, const char *password)
 	curl_easy_setopt(smtp->curl, CURLOPT_READFUNCTION, read_upload);
 	curl_easy_setopt(smtp->curl, CURLOPT_HEADERFUNCTION, collect_reply);
 	curl_easy_setopt(smtp->curl, CURLOPT_HEADERDATA, smtp);
-	curl_easy_setopt(smtp->curl, CURLOPT_CONNECTTIMEOUT, 30L);
+	transfer_setup(smtp->curl, peer->timeout);
 	curl_easy_setopt(smtp->curl, CURLOPT_TIMEOUT, 300L);
-	curl_easy_setopt(smtp->curl, CURLOPT_NOSIGNAL, 1L);
 	return smtp;
 }
 
@@ -91,7 +91,7 @@ smtp_free(struct smtp *smtp)
 {
 	if (smtp == NULL)
 		return;
-	curl_easy_cleanup(smtp->curl);
+	transfer_cleanup(smtp->curl);
 	explicit_bzero(smtp->password, strlen(smtp->password));
 	g_free(smtp->password);
 	g_string_free(smtp->last_reply, TRUE);
