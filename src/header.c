@@ -70,30 +70,79 @@ b_decode(GByteArray *out, const char *p, gsize len)
 }
 
 /*
+ * The next '?', "?=" and ' ' at or after a point, remembered: the words of a
+ * header are tried left to right, so each search resumes where the last one
+ * stopped and a header costs one pass however its words are broken.
+ */
+struct cursor {
+	const char	*from;
+	const char	*at;		/* the match, or the NUL at the end */
+};
+
+struct scanner {
+	struct cursor	 qmark;
+	struct cursor	 end;
+	struct cursor	 space;
+};
+
+static gboolean
+is_word_end(const char *p)
+{
+	return p[0] == '?' && p[1] == '=';
+}
+
+static const char *
+cursor_find(struct cursor *c, const char *from, gboolean (*match)(const char *))
+{
+	const char *p;
+
+	if (c->at != NULL && from >= c->from && from <= c->at)
+		return c->at;
+	for (p = from; *p != '\0' && !match(p); p++)
+		;
+	c->from = from;
+	c->at = p;
+	return p;
+}
+
+static gboolean
+is_qmark(const char *p)
+{
+	return *p == '?';
+}
+
+static gboolean
+is_space(const char *p)
+{
+	return *p == ' ';
+}
+
+/*
  * Parse "=?charset?E?text?=" at P.  On success sets the parts and returns
- * the length of the word; 0 if P is not an encoded word.
+ * the length of the word; 0 if P is not an encoded word.  A word holds no
+ * space.
  */
 static gsize
-parse_word(const char *p, char **charset_r, char *enc_r, const char **text_r,
-    gsize *text_len_r)
+parse_word(struct scanner *s, const char *p, char **charset_r, char *enc_r,
+    const char **text_r, gsize *text_len_r)
 {
-	const char *cs, *q, *t, *end;
+	const char *cs, *q, *t, *end, *star;
 
 	if (strncmp(p, "=?", 2) != 0)
 		return 0;
 	cs = p + 2;
-	q = strchr(cs, '?');
-	if (q == NULL || q == cs || q[1] == '\0' || q[2] != '?')
+	q = cursor_find(&s->qmark, cs, is_qmark);
+	if (*q == '\0' || q == cs || q[1] == '\0' || q[2] != '?')
 		return 0;
 	if (strchr("BbQq", q[1]) == NULL)
 		return 0;
 	t = q + 3;
-	end = strstr(t, "?=");
-	if (end == NULL || memchr(cs, ' ', end - cs) != NULL)
+	end = cursor_find(&s->end, t, is_word_end);
+	if (*end == '\0' || cursor_find(&s->space, cs, is_space) < end)
 		return 0;
-	*charset_r = g_strndup(cs, q - cs);
-	if (strchr(*charset_r, '*') != NULL)	/* RFC 2231 language */
-		*strchr(*charset_r, '*') = '\0';
+	/* RFC 2231 language after '*' is dropped. */
+	star = memchr(cs, '*', q - cs);
+	*charset_r = g_strndup(cs, (star != NULL ? star : q) - cs);
 	*enc_r = g_ascii_toupper(q[1]);
 	*text_r = t;
 	*text_len_r = end - t;
@@ -129,6 +178,7 @@ space_len(const char *p)
 static void
 decode_into(struct decoder *d, const char *p)
 {
+	struct scanner s = { { NULL, NULL }, { NULL, NULL }, { NULL, NULL } };
 	gboolean after_word = FALSE;
 
 	while (*p != '\0') {
@@ -137,7 +187,7 @@ decode_into(struct decoder *d, const char *p)
 		gsize text_len, n, ws;
 		char enc;
 
-		if ((n = parse_word(p, &charset, &enc, &text, &text_len)) > 0) {
+		if ((n = parse_word(&s, p, &charset, &enc, &text, &text_len)) > 0) {
 			add_word(d, charset, enc, text, text_len);
 			p += n;
 			after_word = TRUE;
@@ -146,7 +196,7 @@ decode_into(struct decoder *d, const char *p)
 		ws = space_len(p);
 		/* Whitespace between two encoded words is not text. */
 		if (ws > 0 && after_word && strncmp(p + ws, "=?", 2) == 0 &&
-		    parse_word(p + ws, &charset, &enc, &text, &text_len) > 0) {
+		    parse_word(&s, p + ws, &charset, &enc, &text, &text_len) > 0) {
 			p += ws;
 			continue;
 		}
