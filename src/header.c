@@ -247,3 +247,225 @@ header_decode(const char *raw)
 	text = g_string_free(d.out, FALSE);
 	return header_sanitize(text);
 }
+
+/*
+ * Header limits.  The raw message is walked line by line; a header block
+ * is the top of the message, the lines after a boundary that a
+ * Content-Type declared, and the top of a message/rfc822 (or global) part.
+ */
+#define HEADER_BOUNDARIES_MAX	64
+#define HEADER_CUTS_NOTED	5
+
+struct limiter {
+	const char	*raw, *end;
+	GString		*out;		/* NULL until something is cut */
+	const char	*copied;	/* raw is in out up to here */
+	gsize		 total;		/* header bytes kept so far */
+	guint		 cuts;
+	GPtrArray	*boundaries;	/* char *, declared so far */
+	GPtrArray	*notes;
+};
+
+static const char *
+line_end(const struct limiter *l, const char *p)
+{
+	const char *nl = memchr(p, '\n', l->end - p);
+
+	return nl != NULL ? nl + 1 : l->end;
+}
+
+static gboolean
+is_blank_line(const struct limiter *l, const char *p)
+{
+	return (p < l->end && *p == '\n') ||
+	    (l->end - p >= 2 && p[0] == '\r' && p[1] == '\n');
+}
+
+/* Length of the field name at P if the line is "name:" or "name :". */
+static gsize
+field_name_len(const struct limiter *l, const char *p)
+{
+	const char *q = p, *name_end;
+
+	while (q < l->end && *q > ' ' && *q < 127 && *q != ':')
+		q++;
+	name_end = q;
+	while (q < l->end && (*q == ' ' || *q == '\t'))
+		q++;
+	if (name_end == p || q == l->end || *q != ':')
+		return 0;
+	return name_end - p;
+}
+
+/* The field at P: its first line and the folded lines under it. */
+static const char *
+field_end(const struct limiter *l, const char *p)
+{
+	p = line_end(l, p);
+	while (p < l->end && (*p == ' ' || *p == '\t'))
+		p = line_end(l, p);
+	return p;
+}
+
+/* Bring out up to P, then leave the raw bytes from NEXT on for later. */
+static void
+limiter_skip(struct limiter *l, const char *p, const char *next)
+{
+	if (l->out == NULL)
+		l->out = g_string_sized_new(l->end - l->raw);
+	g_string_append_len(l->out, l->copied, p - l->copied);
+	l->copied = next;
+}
+
+static void
+limiter_note(struct limiter *l, char *note)
+{
+	if (l->notes != NULL)
+		g_ptr_array_add(l->notes, note);
+	else
+		g_free(note);
+}
+
+/* Keep at most MAX bytes of the field [P, END): cut at a space in its
+ * second half where there is one, so no word is split. */
+static void
+cut_field(struct limiter *l, const char *p, const char *end, gsize name_len,
+    gsize max)
+{
+	const char *cut = p + max - 2, *q;
+	const char *eol = line_end(l, p);
+	gboolean crlf = eol - p >= 2 && eol[-1] == '\n' && eol[-2] == '\r';
+
+	for (q = cut; q > p + max / 2; q--)
+		if (*q == ' ' || *q == '\t') {
+			cut = q;
+			break;
+		}
+	while (cut > p + name_len && (cut[-1] == ' ' || cut[-1] == '\t' ||
+	    cut[-1] == '\r' || cut[-1] == '\n'))
+		cut--;
+	limiter_skip(l, cut, end);
+	g_string_append(l->out, crlf ? "\r\n" : "\n");
+	if (l->cuts++ < HEADER_CUTS_NOTED)
+		limiter_note(l, g_strdup_printf("header %.*s: %zu bytes, cut "
+		    "to %zu (the limit is %zu here)", (int)name_len, p,
+		    (gsize)(end - p), (gsize)(cut - p), max));
+	l->total += cut - p;
+}
+
+/* A copy of the parameter NAME= of a Content-Type value, or NULL. */
+static char *
+content_type_param(const char *value, const char *name)
+{
+	gsize n = strlen(name);
+
+	for (const char *p = strchr(value, ';'); p != NULL;
+	    p = strchr(p + 1, ';')) {
+		const char *v = p + 1, *e;
+		while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
+			v++;
+		if (g_ascii_strncasecmp(v, name, n) != 0 || v[n] != '=')
+			continue;
+		v += n + 1;
+		if (*v == '"')
+			e = strchr(++v, '"');
+		else
+			for (e = v; *e != '\0' && !g_ascii_isspace(*e) &&
+			    *e != ';'; e++)
+				;
+		return e != NULL && e > v ? g_strndup(v, e - v) : NULL;
+	}
+	return NULL;
+}
+
+/* Read a Content-Type field kept in the header: boundaries to watch for;
+ * TRUE if the body is a message with a header of its own. */
+static gboolean
+read_content_type(struct limiter *l, const char *p, const char *end)
+{
+	const char *colon = memchr(p, ':', end - p);
+	g_autofree char *value = g_strndup(colon + 1, end - colon - 1);
+	char *boundary = content_type_param(value, "boundary");
+	const char *v = value + strspn(value, " \t\r\n");
+
+	if (boundary != NULL && l->boundaries->len < HEADER_BOUNDARIES_MAX)
+		g_ptr_array_add(l->boundaries, boundary);
+	else
+		g_free(boundary);
+	return g_ascii_strncasecmp(v, "message/rfc822", 14) == 0 ||
+	    g_ascii_strncasecmp(v, "message/global", 14) == 0;
+}
+
+/* Walk the header block at P; returns where its body starts.  *MESSAGE_R
+ * says the body is itself a message. */
+static const char *
+limit_block(struct limiter *l, const char *p, gboolean *message_r)
+{
+	gsize name_len;
+
+	*message_r = FALSE;
+	while (p < l->end && !is_blank_line(l, p) &&
+	    (name_len = field_name_len(l, p)) > 0) {
+		const char *end = field_end(l, p);
+		gsize len = end - p;
+		gsize max = l->total < HEADER_TOTAL_MAX ? HEADER_FIELD_MAX :
+		    HEADER_LINE_MAX;
+
+		if (len > max)
+			cut_field(l, p, end, name_len, max);
+		else {
+			l->total += len;
+			if (name_len == 12 &&
+			    g_ascii_strncasecmp(p, "Content-Type", 12) == 0)
+				*message_r |= read_content_type(l, p, end);
+		}
+		p = end;
+	}
+	return p < l->end && is_blank_line(l, p) ? line_end(l, p) : p;
+}
+
+/* Is the line at P a boundary, not the closing one? */
+static gboolean
+is_boundary(const struct limiter *l, const char *p)
+{
+	gsize room = l->end - p;
+
+	if (room < 3 || p[0] != '-' || p[1] != '-')
+		return FALSE;
+	for (guint i = 0; i < l->boundaries->len; i++) {
+		const char *b = l->boundaries->pdata[i];
+		gsize n = strlen(b);
+		if (room >= n + 2 && memcmp(p + 2, b, n) == 0)
+			return !(room >= n + 4 && p[n + 2] == '-' &&
+			    p[n + 3] == '-');
+	}
+	return FALSE;
+}
+
+char *
+header_limit(const char *raw, gsize len, gsize *len_r, GPtrArray *notes)
+{
+	struct limiter l = { raw, raw + len, NULL, raw, 0, 0,
+	    g_ptr_array_new_with_free_func(g_free), notes };
+	const char *p = raw;
+	gboolean header = TRUE, message;
+
+	while (p < l.end) {
+		if (header) {
+			p = limit_block(&l, p, &message);
+			header = message;
+			continue;
+		}
+		header = is_boundary(&l, p);
+		p = line_end(&l, p);
+	}
+	g_ptr_array_unref(l.boundaries);
+	if (l.cuts > HEADER_CUTS_NOTED)
+		limiter_note(&l, g_strdup_printf("%u more header fields cut",
+		    l.cuts - HEADER_CUTS_NOTED));
+	if (l.out == NULL)
+		return NULL;
+	g_string_append_len(l.out, l.copied, l.end - l.copied);
+	*len_r = l.out->len;
+	return g_string_free(l.out, FALSE);
+}
