@@ -456,6 +456,13 @@ header_limit(const char *raw, gsize len, gsize *len_r, GPtrArray *notes)
 			header = message;
 			continue;
 		}
+		/* In a body only a boundary starts a header again. */
+		if (!(l.end - p >= 2 && p[0] == '-' && p[1] == '-')) {
+			const char *dashes = memmem(p, l.end - p, "\n--", 3);
+			if (dashes == NULL)
+				break;
+			p = dashes + 1;
+		}
 		header = is_boundary(&l, p);
 		p = line_end(&l, p);
 	}

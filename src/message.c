@@ -213,18 +213,22 @@ param_is(GMimeObject *part, const char *name, const char *value)
 	return v != NULL && g_ascii_strcasecmp(v, value) == 0;
 }
 
+/* A part's content, transfer-decoded; the stream's bytes are taken over,
+ * not copied. */
 static GBytes *
 part_bytes(GMimePart *part)
 {
 	GMimeDataWrapper *content = g_mime_part_get_content(part);
-	g_autoptr(GMimeStream) mem = g_mime_stream_mem_new();
-	GByteArray *bytes;
+	GByteArray *bytes = g_byte_array_new();
+	GMimeStream *mem;
 
-	if (content == NULL)
-		return g_bytes_new(NULL, 0);
-	g_mime_data_wrapper_write_to_stream(content, mem);
-	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-	return g_bytes_new(bytes->data, bytes->len);
+	if (content != NULL) {
+		mem = g_mime_stream_mem_new_with_byte_array(bytes);
+		g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(mem), FALSE);
+		g_mime_data_wrapper_write_to_stream(content, mem);
+		g_object_unref(mem);
+	}
+	return g_byte_array_free_to_bytes(bytes);
 }
 
 /* A part's content, transfer-decoded, as UTF-8 (flowed text rejoined). */
