@@ -99,8 +99,9 @@ decode_seconds(const char *raw)
 /*
  * The decoder is linear: 8 times the text costs about 8 times the time,
  * not 64.  One that searched the rest of the header at each '=?' took
- * 0.9 s for the large one, 60 times the small one; the bounds leave room
- * for sanitizers (3 times slower) on a loaded machine.
+ * 0.9 s for the large one, 60 times the small one: the ratio is the test.
+ * This one takes 0.03 s, 0.7 s under ASan with the machine's two cores
+ * loaded nine deep; the absolute bound is only a backstop.
  */
 static void
 test_header_linear(void)
@@ -111,7 +112,7 @@ test_header_linear(void)
 	double t_large = decode_seconds(large);
 
 	g_test_message("100 KB: %.3f s, 800 KB: %.3f s", t_small, t_large);
-	g_assert_cmpfloat(t_large, <, 1.5);
+	g_assert_cmpfloat(t_large, <, 2.5);
 	g_assert_cmpfloat(t_large, <, 24 * t_small + 0.1);
 }
 
