@@ -137,13 +137,18 @@ plain_spaces(const char *line)
 	return g_strjoinv(" ", nbsp);
 }
 
-/* What the trimmed LINE starts: a quote, a forward, either, or nothing. */
+/* What the trimmed LINE starts: a quote, a forward, either, or nothing.
+ * Asked of every line of every mail: copies only what needs changing. */
 static enum separator
 separator_of(const char *line)
 {
-	g_autofree char *s = plain_spaces(line);
-	g_autofree char *words = rule_words(s);
+	g_autofree char *spaced = NULL;
+	g_autofree char *words = NULL;
+	const char *s = line;
 
+	if (strstr(line, "&nbsp;") != NULL || strstr(line, "\u00a0") != NULL)
+		s = spaced = plain_spaces(line);
+	words = rule_words(s);
 	if (is_attribution(s))
 		return SEPARATOR_REPLY;
 	if (strlen(s) >= 10 && strspn(s, "_") == strlen(s))

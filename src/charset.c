@@ -33,13 +33,51 @@ charset_canonical(const char *label)
 	return NULL;
 }
 
+/*
+ * Converters to UTF-8, opened once per charset and kept: opening one per
+ * call made glibc load and unload its gconv module every time, which cost
+ * more than the parse.  Bounded, since labels come from the mail.
+ */
+#define CONVERTER_CACHE_MAX 32
+
+static GIConv
+converter_get(const char *from, gboolean *cached_r)
+{
+	static GHashTable *cache;
+	GIConv cd;
+
+	if (cache == NULL)
+		cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		    NULL);
+	*cached_r = TRUE;
+	if (g_hash_table_lookup_extended(cache, from, NULL, (gpointer *)&cd)) {
+		g_iconv(cd, NULL, NULL, NULL, NULL);	/* reset its state */
+		return cd;
+	}
+	cd = g_iconv_open("UTF-8", from);
+	if (cd == (GIConv)-1)
+		return cd;
+	if (g_hash_table_size(cache) >= CONVERTER_CACHE_MAX)
+		*cached_r = FALSE;
+	else
+		g_hash_table_insert(cache, g_strdup(from), cd);
+	return cd;
+}
+
 /* Convert strictly: NULL unless every byte converts. */
 static char *
 convert_strict(const char *bytes, gsize len, const char *from)
 {
 	gsize read = 0;
-	char *out = g_convert(bytes, len, "UTF-8", from, &read, NULL, NULL);
+	gboolean cached;
+	GIConv cd = converter_get(from, &cached);
+	char *out;
 
+	if (cd == (GIConv)-1)
+		return NULL;
+	out = g_convert_with_iconv(bytes, len, cd, &read, NULL, NULL);
+	if (!cached)
+		g_iconv_close(cd);
 	if (out != NULL && read != len) {
 		g_free(out);
 		return NULL;

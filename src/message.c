@@ -213,18 +213,22 @@ param_is(GMimeObject *part, const char *name, const char *value)
 	return v != NULL && g_ascii_strcasecmp(v, value) == 0;
 }
 
+/* A part's content, transfer-decoded; the stream's bytes are taken over,
+ * not copied. */
 static GBytes *
 part_bytes(GMimePart *part)
 {
 	GMimeDataWrapper *content = g_mime_part_get_content(part);
-	g_autoptr(GMimeStream) mem = g_mime_stream_mem_new();
-	GByteArray *bytes;
+	GByteArray *bytes = g_byte_array_new();
+	GMimeStream *mem;
 
-	if (content == NULL)
-		return g_bytes_new(NULL, 0);
-	g_mime_data_wrapper_write_to_stream(content, mem);
-	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-	return g_bytes_new(bytes->data, bytes->len);
+	if (content != NULL) {
+		mem = g_mime_stream_mem_new_with_byte_array(bytes);
+		g_mime_stream_mem_set_owner(GMIME_STREAM_MEM(mem), FALSE);
+		g_mime_data_wrapper_write_to_stream(content, mem);
+		g_object_unref(mem);
+	}
+	return g_byte_array_free_to_bytes(bytes);
 }
 
 /* A part's content, transfer-decoded, as UTF-8 (flowed text rejoined). */
@@ -499,21 +503,46 @@ message_from_gmime(GMimeMessage *msg, int depth)
 	return m;
 }
 
+/*
+ * GMime's parse of RAW, its header fields limited first (header.h): GMime
+ * decodes some headers as it parses, in time that grows with the square of
+ * a header's length.  What was cut is noted in NOTES (may be NULL).
+ */
+static GMimeMessage *
+parse_limited(const char *raw, gsize len, GPtrArray *notes)
+{
+	gsize limited_len = 0;
+	g_autofree char *limited = header_limit(raw, len, &limited_len, notes);
+	g_autoptr(GMimeStream) stream = NULL;
+	g_autoptr(GMimeParser) parser = NULL;
+
+	if (limited != NULL) {
+		/* The stream takes the bytes over and frees them. */
+		stream = g_mime_stream_mem_new_with_byte_array(
+		    g_byte_array_new_take((guint8 *)g_steal_pointer(&limited),
+		    limited_len));
+	} else
+		stream = g_mime_stream_mem_new_with_buffer(raw, len);
+	parser = g_mime_parser_new_with_stream(stream);
+	return g_mime_parser_construct_message(parser, parser_options);
+}
+
 struct message *
 message_parse(const char *raw, gsize len, GError **error)
 {
-	g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer(raw,
-	    len);
-	g_autoptr(GMimeParser) parser = g_mime_parser_new_with_stream(stream);
-	g_autoptr(GMimeMessage) msg = g_mime_parser_construct_message(parser,
-	    parser_options);
+	g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GMimeMessage) msg = parse_limited(raw, len, notes);
+	struct message *m;
 
 	if (msg == NULL) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_INPUT,
 		    "not a mail message");
 		return NULL;
 	}
-	return message_from_gmime(msg, 0);
+	m = message_from_gmime(msg, 0);
+	g_ptr_array_extend(m->diagnostics, notes, (GCopyFunc)(void *)g_strdup,
+	    NULL);
+	return m;
 }
 
 guint
@@ -537,11 +566,7 @@ message_count_multiparts(const char *raw, gsize len)
 char *
 message_part_text(const char *raw, gsize len, const char *subtype)
 {
-	g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer(raw,
-	    len);
-	g_autoptr(GMimeParser) parser = g_mime_parser_new_with_stream(stream);
-	g_autoptr(GMimeMessage) msg = g_mime_parser_construct_message(parser,
-	    parser_options);
+	g_autoptr(GMimeMessage) msg = parse_limited(raw, len, NULL);
 	g_autoptr(GPtrArray) diagnostics = g_ptr_array_new_with_free_func(
 	    g_free);
 
