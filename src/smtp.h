@@ -1,6 +1,6 @@
 /*
- * SMTP submission through libcurl: one transaction per recipient on a
- * reused connection, TLS required before AUTH (libcurl would otherwise skip
+ * SMTP submission through libcurl: transactions of one or many recipients
+ * on a reused connection, TLS required before AUTH (libcurl would otherwise skip
  * AUTH silently).  Only smtp.c sees CURL.
  *
  * struct smtp owns the connection; free with smtp_free().
@@ -18,14 +18,33 @@ struct smtp;
 struct smtp *smtp_new(const struct tls_peer *peer, const char *password);
 void smtp_free(struct smtp *smtp);
 
+/* What the server said about one recipient of a transaction. */
+enum smtp_outcome {
+	SMTP_ACCEPTED,
+	SMTP_TEMPORARY,		/* 4xx, or no answer: try again later */
+	SMTP_PERMANENT,		/* 5xx */
+};
+
+struct smtp_result {
+	enum smtp_outcome outcome;
+	char		*reply;	/* its reply line, or NULL; see smtp_send */
+};
+
+/* Free what R holds (not R). */
+void smtp_result_clear(struct smtp_result *r);
+
 /*
- * Send MESSAGE (CRLF bytes) from FROM to RCPT.  *reply_r gets the server's
- * reply (caller frees; NULL if none): the final one on success, the
- * refusal on failure.  Errors: TEMPORARY for 4xx and for connection trouble (then
+ * Send MESSAGE (CRLF bytes) from FROM to the N recipients RCPTS in one
+ * transaction; a recipient refused at RCPT does not stop the others.
+ * RESULTS (the caller's array of N, each cleared with smtp_result_clear)
+ * gets each recipient's fate: refused at RCPT with that reply, or else
+ * the transaction's outcome with its reply (the final 250 on success,
+ * the refusal on failure).  FALSE with ERROR when the transaction failed
+ * as a whole: TEMPORARY for 4xx and for connection trouble (then
  * *unreachable_r is TRUE), PERMANENT for 5xx.
  */
-gboolean smtp_send(struct smtp *smtp, const char *from, const char *rcpt,
-    GBytes *message, char **reply_r, gboolean *unreachable_r,
-    GError **error);
+gboolean smtp_send(struct smtp *smtp, const char *from,
+    const char *const *rcpts, guint n, GBytes *message,
+    struct smtp_result *results, gboolean *unreachable_r, GError **error);
 
 #endif

@@ -114,8 +114,7 @@ outgoing_from_row(sqlite3_stmt *st)
 	o->issue = sqlite3_column_int64(st, 2);
 	o->list = store_column_dup(st, 3);
 	o->recipient = store_column_dup(st, 4);
-	o->message = g_bytes_new(sqlite3_column_blob(st, 5),
-	    sqlite3_column_bytes(st, 5));
+	o->own_message = sqlite3_column_int(st, 5) != 0;
 	o->attempts = sqlite3_column_int(st, 6);
 	o->created = sqlite3_column_int64(st, 7);
 	o->state = delivery_state_parse(
@@ -124,21 +123,27 @@ outgoing_from_row(sqlite3_stmt *st)
 	return o;
 }
 
+/*
+ * Without the bytes: a copy per row would cost the issue's size per
+ * recipient, and SQLite would sort them all through its temp store.
+ */
 GPtrArray *
-store_due_mail(struct store *store, gint64 now, GError **error)
+store_due_mail(struct store *store, gint64 now, gint64 after, int limit,
+    GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT o.id, o.kind, o.issue, o.list, o.recipient,"
-	    " COALESCE(o.message, i.message), o.attempts, o.created, o.state,"
-	    " o.reply FROM outbox o LEFT JOIN issues i ON i.id = o.issue"
-	    " WHERE o.state IN ('pending', 'deferred') AND o.next_attempt <= ?"
-	    " ORDER BY o.id", error);
+	    "SELECT id, kind, issue, list, recipient, message IS NOT NULL,"
+	    " attempts, created, state, reply FROM outbox"
+	    " WHERE state IN ('pending', 'deferred') AND next_attempt <= ?"
+	    " AND id > ? ORDER BY id LIMIT ?", error);
 	GPtrArray *out;
 	int rc;
 
 	if (st == NULL)
 		return NULL;
 	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_int64(st, 2, after);
+	sqlite3_bind_int(st, 3, limit);
 	out = g_ptr_array_new_with_free_func((GDestroyNotify)outgoing_free);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		g_ptr_array_add(out, outgoing_from_row(st));
@@ -148,6 +153,29 @@ store_due_mail(struct store *store, gint64 now, GError **error)
 		return NULL;
 	}
 	return out;
+}
+
+GBytes *
+store_delivery_message(struct store *store, gint64 id, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT COALESCE(o.message, i.message) FROM outbox o"
+	    " LEFT JOIN issues i ON i.id = o.issue WHERE o.id = ?", error);
+	int rc;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_BLOB)
+		return g_bytes_new(sqlite3_column_blob(st, 0),
+		    sqlite3_column_bytes(st, 0));
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE,
+		    "store: delivery %" G_GINT64_FORMAT " has no message", id);
+	else
+		store_set_error(store, error, "delivery message");
+	return NULL;
 }
 
 gint64
@@ -215,19 +243,38 @@ store_set_delivery(struct store *store, gint64 id, enum delivery_state state,
 	return TRUE;
 }
 
+gboolean
+store_set_in_flight(struct store *store, gint64 id, gint64 envelope,
+    GError **error)
+{
+	sqlite3_stmt *st;
+
+	if (!store_set_delivery(store, id, DELIVERY_IN_FLIGHT, NULL, 0, error))
+		return FALSE;
+	st = store_prepare(store, "UPDATE outbox SET envelope = ? WHERE id = ?",
+	    error);
+	if (st == NULL)
+		return FALSE;
+	sqlite3_bind_int64(st, 1, envelope);
+	sqlite3_bind_int64(st, 2, id);
+	return store_step_done(store, st, "set envelope", error);
+}
+
+/* Rows sent before envelopes were recorded went alone: their own id. */
 int
-store_mark_bounced(struct store *store, gint64 delivery,
+store_mark_bounced(struct store *store, gint64 envelope,
     const char *recipient, GError **error)
 {
 	sqlite3_stmt *st = store_prepare(store,
-	    "UPDATE outbox SET state = 'bounced', updated = ? WHERE id = ?"
+	    "UPDATE outbox SET state = 'bounced', updated = ?1"
+	    " WHERE (envelope = ?2 OR (envelope IS NULL AND id = ?2))"
 	    " AND kind = 'issue' AND state = 'sent'"
-	    " AND recipient = ? COLLATE NOCASE", error);
+	    " AND recipient = ?3 COLLATE NOCASE", error);
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, now_seconds());
-	sqlite3_bind_int64(st, 2, delivery);
+	sqlite3_bind_int64(st, 2, envelope);
 	store_bind_text(st, 3, recipient);
 	if (!store_step_done(store, st, "mark bounced", error))
 		return -1;

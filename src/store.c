@@ -84,6 +84,11 @@ static const char *const migrations[] = {
 	"ALTER TABLE messages ADD COLUMN auth TEXT;"
 	"ALTER TABLE messages ADD COLUMN auth_evidence TEXT;"
 	"ALTER TABLE signoffs ADD COLUMN voided INTEGER NOT NULL DEFAULT 0;",
+	/* 3: issue copies share SMTP transactions; a report names the
+	 * transaction by its first delivery, the envelope */
+	"ALTER TABLE outbox ADD COLUMN envelope INTEGER;"
+	"CREATE INDEX outbox_envelope ON outbox (envelope)"
+	"  WHERE envelope IS NOT NULL;",
 };
 
 static const char *const message_state_names[] = {

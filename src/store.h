@@ -299,7 +299,9 @@ struct outgoing {
 	gint64		 issue;		/* 0 unless kind is "issue" */
 	char		*list;		/* "bao"/"fa" for issues */
 	char		*recipient;
-	GBytes		*message;	/* CRLF MIME bytes */
+	GBytes		*message;	/* CRLF MIME bytes, or NULL (not loaded) */
+	gboolean	 own_message;	/* the row has bytes of its own, not
+					   its issue's */
 	int		 attempts;
 	gint64		 created;
 	enum delivery_state state;
@@ -325,8 +327,18 @@ int store_count_list_deliveries(struct store *store, gint64 issue,
 GPtrArray *store_bounced_recipients(struct store *store, gint64 issue,
     GError **error);
 
-/* Mail due at NOW (pending, or deferred and due), oldest first. */
-GPtrArray *store_due_mail(struct store *store, gint64 now, GError **error);
+/*
+ * Up to LIMIT mails due at NOW (pending, or deferred and due) with ids
+ * above AFTER, oldest first, without their bytes (o->message is NULL;
+ * see store_delivery_message): page through with the last id seen.
+ */
+GPtrArray *store_due_mail(struct store *store, gint64 now, gint64 after,
+    int limit, GError **error);
+
+/* The bytes delivery ID sends: its own, or else its issue's message.
+ * Load once per source and share: every copy of an issue is the same. */
+GBytes *store_delivery_message(struct store *store, gint64 id,
+    GError **error);
 
 /* Earliest time a deferred mail is due, or 0 if none waits. */
 gint64 store_next_due(struct store *store, GError **error);
@@ -336,10 +348,18 @@ gboolean store_set_delivery(struct store *store, gint64 id,
     enum delivery_state state, const char *reply, gint64 next_attempt,
     GError **error);
 
-/* A delivery report names DELIVERY (our VERP return path) and RECIPIENT:
- * that sent issue copy bounced.  Returns the number of rows marked (0 or
- * 1), -1 on error. */
-int store_mark_bounced(struct store *store, gint64 delivery,
+/*
+ * Move delivery ID in flight in a transaction whose return path carries
+ * ENVELOPE (the id of the transaction's first delivery), so that a report
+ * to that return path finds the copies sent in it.
+ */
+gboolean store_set_in_flight(struct store *store, gint64 id, gint64 envelope,
+    GError **error);
+
+/* A delivery report names ENVELOPE (our VERP return path) and RECIPIENT:
+ * the issue copy sent to RECIPIENT in that transaction bounced.  Returns
+ * the number of rows marked (0 or 1), -1 on error. */
+int store_mark_bounced(struct store *store, gint64 envelope,
     const char *recipient, GError **error);
 
 /* After a crash: in-flight deliveries go back to pending.  Returns count. */

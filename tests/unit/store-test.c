@@ -137,7 +137,7 @@ test_bounce(struct fixture *f, gconstpointer unused)
 	    0, "d", NULL, msg, "digest", &error));
 	g_assert_true(store_queue_mail(f->store, "issue", draft, 1, "bao",
 	    "leader1@x.test", NULL, &error));
-	due = store_due_mail(f->store, G_MAXINT64, &error);
+	due = store_due_mail(f->store, G_MAXINT64, 0, 100, &error);
 	o = due->pdata[0];
 	/* Not yet sent: a report cannot bounce it. */
 	g_assert_cmpint(store_mark_bounced(f->store, o->id, "leader1@x.test",
@@ -160,6 +160,95 @@ test_bounce(struct fixture *f, gconstpointer unused)
 	g_assert_cmpstr(bounced->pdata[0], ==, "leader1@x.test");
 }
 
+/* Issue copies sent in one transaction: a report names its first row. */
+static void
+test_bounce_in_transaction(struct fixture *f, gconstpointer unused)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) msg = g_bytes_new_static("issue", 5);
+	gint64 draft = store_draft_issue(f->store, &error);
+	const char *rcpts[] = { "a@x.test", "b@x.test", "c@x.test" };
+	g_autoptr(GPtrArray) due = NULL;
+	gint64 first;
+
+	g_assert_true(store_issue_sent(f->store, draft, ISSUE_REGULAR, 2026, 1,
+	    0, "d", NULL, msg, "digest", &error));
+	for (guint i = 0; i < G_N_ELEMENTS(rcpts); i++)
+		g_assert_true(store_queue_mail(f->store, "issue", draft, 1,
+		    "bao", rcpts[i], NULL, &error));
+	due = store_due_mail(f->store, G_MAXINT64, 0, 100, &error);
+	g_assert_cmpuint(due->len, ==, 3);
+	first = ((struct outgoing *)due->pdata[0])->id;
+	/* a and b went in one transaction; c is still pending. */
+	for (guint i = 0; i < 2; i++) {
+		struct outgoing *o = due->pdata[i];
+		g_assert_true(store_set_in_flight(f->store, o->id, first,
+		    &error));
+		g_assert_true(store_set_delivery(f->store, o->id,
+		    DELIVERY_SENT, "250 ok", 0, &error));
+	}
+	g_assert_no_error(error);
+	/* Only the envelope names the transaction, and only its rows. */
+	g_assert_cmpint(store_mark_bounced(f->store, first + 1, "b@x.test",
+	    &error), ==, 0);
+	g_assert_cmpint(store_mark_bounced(f->store, first, "c@x.test",
+	    &error), ==, 0);
+	g_assert_cmpint(store_mark_bounced(f->store, first, "B@x.test",
+	    &error), ==, 1);
+	g_assert_cmpint(store_mark_bounced(f->store, first, "b@x.test",
+	    &error), ==, 0);
+	g_assert_cmpint(store_count_list_deliveries(f->store, draft, "bao",
+	    DELIVERY_BOUNCED, &error), ==, 1);
+	g_assert_cmpint(store_count_list_deliveries(f->store, draft, "bao",
+	    DELIVERY_SENT, &error), ==, 1);
+}
+
+/* Due rows come in pages without bytes; each row's bytes on request. */
+static void
+test_due_pages(struct fixture *f, gconstpointer unused)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) issue = g_bytes_new_static("issue", 5);
+	g_autoptr(GBytes) receipt = g_bytes_new_static("receipt", 7);
+	gint64 draft = store_draft_issue(f->store, &error);
+	gint64 after = 0;
+	guint pages = 0, rows = 0;
+
+	g_assert_true(store_issue_sent(f->store, draft, ISSUE_REGULAR, 2026, 1,
+	    0, "d", NULL, issue, "digest", &error));
+	for (int i = 0; i < 5; i++) {
+		g_autofree char *to = g_strdup_printf("m%d@x.test", i);
+		g_assert_true(store_queue_mail(f->store, "issue", draft, 1,
+		    "fa", to, NULL, &error));
+	}
+	g_assert_true(store_queue_mail(f->store, "receipt", 0, 0, NULL,
+	    "u@x.test", receipt, &error));
+	for (;;) {
+		g_autoptr(GPtrArray) page = store_due_mail(f->store,
+		    G_MAXINT64, after, 2, &error);
+		g_assert_nonnull(page);
+		if (page->len == 0)
+			break;
+		g_assert_cmpuint(page->len, <=, 2);
+		for (guint i = 0; i < page->len; i++) {
+			struct outgoing *o = page->pdata[i];
+			g_autoptr(GBytes) m = store_delivery_message(f->store,
+			    o->id, &error);
+			g_assert_null(o->message);
+			g_assert_cmpint(o->id, >, after);
+			g_assert_true(g_bytes_equal(m, o->own_message ?
+			    receipt : issue));
+			g_assert_cmpint(o->own_message, ==,
+			    g_strcmp0(o->kind, "receipt") == 0);
+			rows++;
+		}
+		after = ((struct outgoing *)page->pdata[page->len - 1])->id;
+		pages++;
+	}
+	g_assert_cmpuint(rows, ==, 6);
+	g_assert_cmpuint(pages, ==, 3);
+}
+
 static void
 test_ledger(struct fixture *f, gconstpointer unused)
 {
@@ -171,7 +260,7 @@ test_ledger(struct fixture *f, gconstpointer unused)
 
 	g_assert_true(store_queue_mail(f->store, "receipt", 0, 0, NULL, "a@x",
 	    msg, &error));
-	due = store_due_mail(f->store, G_MAXINT64, &error);
+	due = store_due_mail(f->store, G_MAXINT64, 0, 100, &error);
 	g_assert_cmpuint(due->len, ==, 1);
 	o = due->pdata[0];
 	g_assert_cmpint(o->state, ==, DELIVERY_PENDING);
@@ -184,7 +273,7 @@ test_ledger(struct fixture *f, gconstpointer unused)
 	g_assert_true(store_set_delivery(f->store, o->id, DELIVERY_DEFERRED,
 	    "450 later", 5000, &error));
 	g_assert_cmpint(store_next_due(f->store, &error), ==, 5000);
-	again = store_due_mail(f->store, 4999, &error);
+	again = store_due_mail(f->store, 4999, 0, 100, &error);
 	g_assert_cmpuint(again->len, ==, 0);
 }
 
@@ -200,5 +289,9 @@ main(int argc, char **argv)
 	    teardown);
 	g_test_add("/store/bounce", struct fixture, NULL, setup, test_bounce,
 	    teardown);
+	g_test_add("/store/bounce-in-transaction", struct fixture, NULL, setup,
+	    test_bounce_in_transaction, teardown);
+	g_test_add("/store/due-pages", struct fixture, NULL, setup,
+	    test_due_pages, teardown);
 	return g_test_run();
 }
