@@ -84,6 +84,10 @@ static const char *const migrations[] = {
 	"ALTER TABLE messages ADD COLUMN auth TEXT;"
 	"ALTER TABLE messages ADD COLUMN auth_evidence TEXT;"
 	"ALTER TABLE signoffs ADD COLUMN voided INTEGER NOT NULL DEFAULT 0;",
+	/* 3: numbering and revision lookups by index, not draft scans */
+	"CREATE INDEX articles_seq ON articles (issue, seq);"
+	"CREATE INDEX articles_title ON articles (issue, unit, title_key);"
+	"CREATE INDEX articles_message ON articles (message);",
 };
 
 static const char *const message_state_names[] = {
