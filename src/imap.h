@@ -29,6 +29,13 @@ void imap_free(struct imap *imap);
 gboolean imap_new_uids(struct imap *imap, guint32 *uidvalidity_r,
     GArray **uids_r, GHashTable **unseen_r, GError **error);
 
+/*
+ * Let the fetch connections wait in FOLDER (not INBOX) between batches,
+ * so they do not collect the news of our marks and moves.  FOLDER must
+ * exist; NULL or INBOX: none (a NOOP before each batch instead).
+ */
+void imap_park_fetchers(struct imap *imap, const char *folder);
+
 /* UIDs in INBOX that carry $Filed (marked, maybe not yet moved), or NULL
  * with a TEMPORARY error.  Call after imap_new_uids(). */
 GArray *imap_filed_uids(struct imap *imap, GError **error);

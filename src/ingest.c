@@ -628,11 +628,12 @@ mark_batch(struct imap *imap, struct pending *p, guint n, GError **error)
 	g_autoptr(GHashTable) moves = moves_new();
 
 	for (guint i = 0; i < n; i++) {
+		/* The fetch set \Seen on all, recorded or not. */
+		if (p[i].unseen)
+			g_array_append_val(unseen, p[i].uid);
 		if (!p[i].recorded)
 			continue;
 		g_array_append_val(uids, p[i].uid);
-		if (p[i].unseen)
-			g_array_append_val(unseen, p[i].uid);
 		moves_add(moves, p[i].folder, p[i].uid);
 	}
 	if (!imap_mark_filed(imap, uids, unseen, error))
@@ -648,9 +649,14 @@ ingest_batch(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
 	g_autoptr(GError) local = NULL;
 	gboolean filed;
 
-	if (!look_up_known(b, uidvalidity, p, n, error) ||
-	    !fetch_batch(imap, uidvalidity, p, n, error))
+	if (!look_up_known(b, uidvalidity, p, n, error))
 		return FALSE;
+	if (!fetch_batch(imap, uidvalidity, p, n, error)) {
+		for (guint i = 0; i < n; i++)
+			p[i].done = p[i].recorded = FALSE;
+		mark_batch(imap, p, n, NULL);	/* \Seen back, if it can */
+		return FALSE;
+	}
 	if (!(filed = file_together(b, uidvalidity, p, n, &local))) {
 		log_warn("filing %u message(s) together: %s; one by one", n,
 		    local->message);
@@ -699,9 +705,15 @@ finish_moves(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
 gboolean
 ingest_prepare(struct bulletin *b, struct imap *imap, GError **error)
 {
-	return imap_ensure_folder(imap, b->config->imap_processed_folder,
-	    error) && imap_ensure_folder(imap,
-	    b->config->imap_quarantine_folder, error);
+	const struct config *c = b->config;
+
+	if (!imap_ensure_folder(imap, c->imap_processed_folder, error) ||
+	    !imap_ensure_folder(imap, c->imap_quarantine_folder, error))
+		return FALSE;
+	imap_park_fetchers(imap, g_ascii_strcasecmp(c->imap_processed_folder,
+	    "INBOX") != 0 ? c->imap_processed_folder :
+	    c->imap_quarantine_folder);
+	return TRUE;
 }
 
 gboolean
