@@ -1,8 +1,10 @@
 /*
  * IMAP on libcurl (see ../shared/notes/libcurl.md for what 7.88 does):
- * one easy handle reused for every request; UIDs found with ESEARCH so the
+ * one easy handle reused for every command; UIDs found with ESEARCH so the
  * answer is one short line; every failed command drops the connection
- * (libcurl's doing), and the next request reconnects.
+ * (libcurl's doing), and the next request reconnects.  Message bytes come
+ * from URL fetches on a small pool of handles in one multi, several in
+ * flight, each on its own kept-alive connection.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,10 +17,22 @@
 #include "transfer.h"
 
 #define FILED_KEYWORD "$Filed"
+#define FETCHERS 3		/* fetches in flight, one connection each */
+
+struct fetcher {
+	CURL		*curl;
+	gboolean	 busy;		/* a request in flight ... */
+	struct imap_fetch *item;	/* ... for this item, or a NOOP */
+	GByteArray	*body;
+	char		 errbuf[CURL_ERROR_SIZE];
+};
 
 struct imap {
-	CURL		*curl;
+	CURL		*curl;		/* commands */
+	CURLM		*multi;		/* fetches */
+	struct fetcher	 fetchers[FETCHERS];
 	char		*base;		/* "imaps://host:port" */
+	char		*park;		/* URL path fetchers wait in, or NULL */
 	char		*password;
 	char		 errbuf[CURL_ERROR_SIZE];
 };
@@ -40,24 +54,43 @@ setup_tls(CURL *curl, const struct tls_peer *peer)
 	curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, peer->verify ? 2L : 0L);
 }
 
+/* An easy handle logged in as PEER's user; ERRBUF lives as long as it. */
+static CURL *
+new_handle(const struct tls_peer *peer, const char *password, char *errbuf)
+{
+	CURL *curl = curl_easy_init();
+
+	g_assert(curl != NULL);
+	setup_tls(curl, peer);
+	curl_easy_setopt(curl, CURLOPT_USERNAME, peer->user);
+	curl_easy_setopt(curl, CURLOPT_PASSWORD, password);
+	curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
+	transfer_setup(curl, peer->timeout);
+	/* Long untagged lines are truncated below BUFFERSIZE/2. */
+	curl_easy_setopt(curl, CURLOPT_BUFFERSIZE, 512L * 1024);
+	return curl;
+}
+
 struct imap *
 imap_new(const struct tls_peer *peer, const char *password)
 {
 	struct imap *imap = g_new0(struct imap, 1);
 
-	imap->curl = curl_easy_init();
-	g_assert(imap->curl != NULL);
 	imap->base = g_strdup(peer->url);
 	while (g_str_has_suffix(imap->base, "/"))
 		imap->base[strlen(imap->base) - 1] = '\0';
 	imap->password = g_strdup(password);
-	setup_tls(imap->curl, peer);
-	curl_easy_setopt(imap->curl, CURLOPT_USERNAME, peer->user);
-	curl_easy_setopt(imap->curl, CURLOPT_PASSWORD, imap->password);
-	curl_easy_setopt(imap->curl, CURLOPT_ERRORBUFFER, imap->errbuf);
-	transfer_setup(imap->curl, peer->timeout);
-	/* Long untagged lines are truncated below BUFFERSIZE/2. */
-	curl_easy_setopt(imap->curl, CURLOPT_BUFFERSIZE, 512L * 1024);
+	imap->curl = new_handle(peer, imap->password, imap->errbuf);
+	imap->multi = curl_multi_init();
+	g_assert(imap->multi != NULL);
+	curl_multi_setopt(imap->multi, CURLMOPT_MAX_HOST_CONNECTIONS,
+	    (long)FETCHERS);
+	for (guint i = 0; i < FETCHERS; i++) {
+		struct fetcher *f = &imap->fetchers[i];
+		f->curl = new_handle(peer, imap->password, f->errbuf);
+		curl_easy_setopt(f->curl, CURLOPT_PRIVATE, f);
+		curl_easy_setopt(f->curl, CURLOPT_WRITEFUNCTION, collect);
+	}
 	return imap;
 }
 
@@ -67,11 +100,21 @@ imap_free(struct imap *imap)
 	if (imap == NULL)
 		return;
 	transfer_cleanup(imap->curl);
+	for (guint i = 0; i < FETCHERS; i++) {
+		struct fetcher *f = &imap->fetchers[i];
+		if (f->busy)
+			curl_multi_remove_handle(imap->multi, f->curl);
+		transfer_cleanup(f->curl);
+		if (f->body != NULL)
+			g_byte_array_unref(f->body);
+	}
+	curl_multi_cleanup(imap->multi);
 	if (imap->password != NULL) {
 		explicit_bzero(imap->password, strlen(imap->password));
 		g_free(imap->password);
 	}
 	g_free(imap->base);
+	g_free(imap->park);
 	g_free(imap);
 }
 
@@ -86,6 +129,14 @@ error_code_for(CURLcode rc)
 	default:
 		return BULLETIN_ERROR_TEMPORARY;
 	}
+}
+
+static void
+set_curl_error(GError **error, const char *what, CURLcode rc,
+    const char *errbuf)
+{
+	g_set_error(error, BULLETIN_ERROR, error_code_for(rc), "imap %s: %s%s%s",
+	    what, curl_easy_strerror(rc), errbuf[0] ? ": " : "", errbuf);
 }
 
 /*
@@ -107,9 +158,7 @@ imap_perform(struct imap *imap, const char *path, const char *command,
 	curl_easy_setopt(imap->curl, CURLOPT_WRITEDATA, body);
 	rc = curl_easy_perform(imap->curl);
 	if (rc != CURLE_OK) {
-		g_set_error(error, BULLETIN_ERROR, error_code_for(rc),
-		    "imap %s: %s%s%s", command ? command : path,
-		    curl_easy_strerror(rc), imap->errbuf[0] ? ": " : "",
+		set_curl_error(error, command ? command : path, rc,
 		    imap->errbuf);
 		g_byte_array_unref(body);
 		return FALSE;
@@ -261,37 +310,322 @@ imap_new_uids(struct imap *imap, guint32 *uidvalidity_r, GArray **uids_r,
 	return TRUE;
 }
 
+GArray *
+imap_filed_uids(struct imap *imap, GError **error)
+{
+	g_autoptr(GArray) uids = g_array_new(FALSE, FALSE, sizeof(guint32));
+
+	if (!imap_search(imap, "KEYWORD " FILED_KEYWORD, uids, error))
+		return NULL;
+	return g_steal_pointer(&uids);
+}
+
+/* ---- UID sets ----------------------------------------------------------- */
+
+static int
+compare_uids(gconstpointer a, gconstpointer b)
+{
+	guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+char *
+imap_format_uid_set(const GArray *uids)
+{
+	g_autoptr(GArray) sorted = g_array_sized_new(FALSE, FALSE,
+	    sizeof(guint32), uids->len);
+	GString *set = g_string_new(NULL);
+	guint i = 0;
+
+	g_array_append_vals(sorted, uids->data, uids->len);
+	g_array_sort(sorted, compare_uids);
+	while (i < sorted->len) {
+		guint32 lo = g_array_index(sorted, guint32, i), hi = lo;
+		while (++i < sorted->len &&
+		    g_array_index(sorted, guint32, i) <= hi + 1)
+			hi = g_array_index(sorted, guint32, i);
+		g_string_append_printf(set, set->len ? ",%u" : "%u", lo);
+		if (hi != lo)
+			g_string_append_printf(set, ":%u", hi);
+	}
+	return g_string_free(set, FALSE);
+}
+
+/* "UID <verb> <set> <rest>" on INBOX; nothing to do for no UIDs. */
+static gboolean
+imap_uid_command(struct imap *imap, const char *verb, const GArray *uids,
+    const char *rest, GError **error)
+{
+	g_autofree char *set = NULL;
+	g_autofree char *cmd = NULL;
+
+	if (uids->len == 0)
+		return TRUE;
+	set = imap_format_uid_set(uids);
+	cmd = g_strdup_printf("UID %s %s %s", verb, set, rest);
+	return imap_perform(imap, "INBOX", cmd, NULL, error);
+}
+
+/* ---- fetching ----------------------------------------------------------- */
+
+/*
+ * Why fetches are prepared: a URL fetch sets \Seen, and Dovecot tells
+ * every other session on INBOX of the change with an untagged FETCH
+ * (FLAGS ...), which libcurl takes for the answer to its own fetch
+ * ("Failed to parse FETCH response").  So the command connection sets
+ * \Seen on the batch first (ingest restores it).  And the fetch
+ * connections must not collect the news of our marks and moves either
+ * (hundreds of untagged lines overflow libcurl's 300 KB header count):
+ * between batches they wait with another folder selected (the park), so
+ * the next fetch SELECTs INBOX afresh.  Without a park, a NOOP on INBOX
+ * before the batch takes the news instead.  A change made by someone
+ * else meanwhile still confuses one fetch: it is tried again (libcurl
+ * has dropped that connection; the next one starts clean).
+ */
+#define FETCH_TRIES 3
+
+void
+imap_park_fetchers(struct imap *imap, const char *folder)
+{
+	char *path = NULL;
+
+	if (folder != NULL && g_ascii_strcasecmp(folder, "INBOX") != 0)
+		path = curl_easy_escape(imap->curl, folder, 0);
+	g_free(imap->park);
+	imap->park = path ? g_strdup(path) : NULL;
+	curl_free(path);
+}
+
+/* Start a request on idle fetcher F: ITEM's URL fetch, or a NOOP in BOX. */
+static void
+fetch_start(struct imap *imap, struct fetcher *f, guint32 uidvalidity,
+    struct imap_fetch *item, const char *box)
+{
+	g_autofree char *url = item == NULL ?
+	    g_strdup_printf("%s/%s", imap->base, box) :
+	    g_strdup_printf("%s/INBOX;UIDVALIDITY=%u/;UID=%u", imap->base,
+	    uidvalidity, item->uid);
+
+	f->item = item;
+	f->busy = TRUE;
+	f->body = g_byte_array_new();
+	f->errbuf[0] = '\0';
+	curl_easy_setopt(f->curl, CURLOPT_URL, url);
+	curl_easy_setopt(f->curl, CURLOPT_CUSTOMREQUEST, item ? NULL : "NOOP");
+	curl_easy_setopt(f->curl, CURLOPT_WRITEDATA, f->body);
+	curl_multi_add_handle(imap->multi, f->curl);
+}
+
+static void
+fetch_done(struct imap *imap, CURL *curl, CURLcode rc, GPtrArray *again,
+    GError **noop_error)
+{
+	struct fetcher *f = NULL;
+	struct imap_fetch *item;
+	g_autofree char *what = NULL;
+
+	curl_easy_getinfo(curl, CURLINFO_PRIVATE, (char **)&f);
+	g_assert(f != NULL && f->busy);
+	item = f->item;
+	curl_multi_remove_handle(imap->multi, curl);
+	if (rc == CURLE_OK && item != NULL)
+		item->raw = g_byte_array_free_to_bytes(f->body);
+	else {
+		what = item ? g_strdup_printf("fetch uid %u", item->uid) :
+		    g_strdup("NOOP");
+		if (rc != CURLE_OK && (item != NULL || *noop_error == NULL))
+			set_curl_error(item ? &item->error : noop_error, what,
+			    rc, f->errbuf);
+		if (rc == CURLE_WEIRD_SERVER_REPLY && item != NULL)
+			g_ptr_array_add(again, item);
+		g_byte_array_unref(f->body);
+	}
+	f->body = NULL;
+	f->item = NULL;
+	f->busy = FALSE;
+}
+
+/* Start fetches of TODO on idle handles; the number running. */
+static guint
+fetch_fill(struct imap *imap, guint32 uidvalidity, GPtrArray *todo,
+    const char *box, guint *next)
+{
+	guint running = 0;
+
+	for (guint i = 0; i < FETCHERS; i++) {
+		struct fetcher *f = &imap->fetchers[i];
+		if (!f->busy && *next < todo->len)
+			fetch_start(imap, f, uidvalidity,
+			    todo->pdata[(*next)++], box);
+		if (f->busy)
+			running++;
+	}
+	return running;
+}
+
+static gboolean
+fetch_step(struct imap *imap, GPtrArray *again, GError **noop_error,
+    GError **error)
+{
+	CURLMcode mc;
+	CURLMsg *msg;
+	int still, left;
+
+	if ((mc = curl_multi_perform(imap->multi, &still)) == CURLM_OK)
+		while ((msg = curl_multi_info_read(imap->multi, &left)) != NULL)
+			if (msg->msg == CURLMSG_DONE)
+				fetch_done(imap, msg->easy_handle,
+				    msg->data.result, again, noop_error);
+	if (mc == CURLM_OK && still > 0)
+		mc = curl_multi_poll(imap->multi, NULL, 0, 1000, NULL);
+	if (mc != CURLM_OK) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
+		    "imap fetch: %s", curl_multi_strerror(mc));
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/* Run TODO (NULL entries are NOOPs in BOX) to the end; confused fetches
+ * are put in AGAIN. */
+static gboolean
+fetch_run(struct imap *imap, guint32 uidvalidity, GPtrArray *todo,
+    const char *box, GPtrArray *again, GError **error)
+{
+	g_autoptr(GError) noop_error = NULL;
+	guint next = 0;
+
+	while (fetch_fill(imap, uidvalidity, todo, box, &next) > 0)
+		if (!fetch_step(imap, again, &noop_error, error))
+			return FALSE;
+	if (noop_error != NULL) {
+		g_propagate_error(error, g_steal_pointer(&noop_error));
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/* A NOOP on every fetch connection, in BOX. */
+static gboolean
+fetch_noops(struct imap *imap, const char *box, GError **error)
+{
+	g_autoptr(GPtrArray) noops = g_ptr_array_new();
+	g_autoptr(GPtrArray) none = g_ptr_array_new();
+
+	for (guint i = 0; i < FETCHERS; i++)
+		g_ptr_array_add(noops, NULL);
+	return fetch_run(imap, 0, noops, box, none, error);
+}
+
+/* \Seen on the batch from the command connection; without a park, the
+ * news taken by every fetch connection (see above). */
+static gboolean
+fetch_prepare(struct imap *imap, struct imap_fetch *items, guint n,
+    GError **error)
+{
+	g_autoptr(GArray) uids = g_array_sized_new(FALSE, FALSE,
+	    sizeof(guint32), n);
+
+	for (guint i = 0; i < n; i++)
+		g_array_append_val(uids, items[i].uid);
+	return imap_uid_command(imap, "STORE", uids,
+	    "+FLAGS.SILENT (\\Seen)", error) &&
+	    (imap->park != NULL || fetch_noops(imap, "INBOX", error));
+}
+
+/* Hand the first error that is not about one message to ERROR. */
+static gboolean
+fetch_check(struct imap_fetch *items, guint n, GError **error)
+{
+	for (guint i = 0; i < n; i++)
+		if (items[i].error != NULL &&
+		    items[i].error->code != BULLETIN_ERROR_INPUT) {
+			g_propagate_error(error, g_steal_pointer(
+			    &items[i].error));
+			return FALSE;
+		}
+	return TRUE;
+}
+
+gboolean
+imap_fetch_many(struct imap *imap, guint32 uidvalidity,
+    struct imap_fetch *items, guint n, GError **error)
+{
+	g_autoptr(GPtrArray) todo = g_ptr_array_sized_new(n);
+
+	if (n == 0)
+		return TRUE;
+	if (!fetch_prepare(imap, items, n, error))
+		return FALSE;
+	for (guint i = 0; i < n; i++)
+		g_ptr_array_add(todo, &items[i]);
+	for (guint try = 0; try < FETCH_TRIES && todo->len > 0; try++) {
+		g_autoptr(GPtrArray) again = g_ptr_array_new();
+		if (!fetch_run(imap, uidvalidity, todo, NULL, again, error))
+			return FALSE;
+		if (again->len > 0 && try + 1 < FETCH_TRIES) {
+			log_debug("imap: %u fetch(es) confused by an "
+			    "untagged FETCH: again", again->len);
+			for (guint i = 0; i < again->len; i++)
+				g_clear_error(&((struct imap_fetch *)
+				    again->pdata[i])->error);
+		}
+		g_ptr_array_unref(todo);
+		todo = g_steal_pointer(&again);
+	}
+	if (imap->park != NULL && !fetch_noops(imap, imap->park, error))
+		return FALSE;
+	return fetch_check(items, n, error);
+}
+
 GBytes *
 imap_fetch(struct imap *imap, guint32 uidvalidity, guint32 uid,
     GError **error)
 {
-	g_autofree char *path = g_strdup_printf("INBOX;UIDVALIDITY=%u/;UID=%u",
-	    uidvalidity, uid);
-	GByteArray *body;
+	struct imap_fetch item = { uid, NULL, NULL };
 
-	if (!imap_perform(imap, path, NULL, &body, error))
+	if (!imap_fetch_many(imap, uidvalidity, &item, 1, error))
 		return NULL;
-	return g_byte_array_free_to_bytes(body);
+	if (item.error != NULL)
+		g_propagate_error(error, item.error);
+	return item.raw;
+}
+
+/* ---- marking ------------------------------------------------------------ */
+
+gboolean
+imap_mark_filed(struct imap *imap, const GArray *uids, const GArray *unseen,
+    GError **error)
+{
+	return imap_uid_command(imap, "STORE", uids,
+	    "+FLAGS.SILENT (" FILED_KEYWORD ")", error) &&
+	    imap_uid_command(imap, "STORE", unseen, "-FLAGS.SILENT (\\Seen)",
+	    error);
+}
+
+gboolean
+imap_move(struct imap *imap, const GArray *uids, const char *folder,
+    GError **error)
+{
+	g_autofree char *to = NULL;
+
+	if (folder == NULL || g_ascii_strcasecmp(folder, "INBOX") == 0)
+		return TRUE;
+	to = g_strdup_printf("\"%s\"", folder);
+	return imap_uid_command(imap, "MOVE", uids, to, error);
 }
 
 gboolean
 imap_mark(struct imap *imap, guint32 uid, gboolean was_unseen,
     const char *folder, GError **error)
 {
-	g_autofree char *flag = g_strdup_printf("UID STORE %u +FLAGS.SILENT ("
-	    FILED_KEYWORD ")", uid);
-	g_autofree char *unsee = g_strdup_printf("UID STORE %u -FLAGS.SILENT "
-	    "(\\Seen)", uid);
-	g_autofree char *move = g_strdup_printf("UID MOVE %u \"%s\"", uid,
-	    folder ? folder : "");
+	g_autoptr(GArray) one = g_array_new(FALSE, FALSE, sizeof(guint32));
+	g_autoptr(GArray) none = g_array_new(FALSE, FALSE, sizeof(guint32));
 
-	if (!imap_perform(imap, "INBOX", flag, NULL, error))
-		return FALSE;
-	if (was_unseen && !imap_perform(imap, "INBOX", unsee, NULL, error))
-		return FALSE;
-	if (folder == NULL || g_ascii_strcasecmp(folder, "INBOX") == 0)
-		return TRUE;
-	return imap_perform(imap, "INBOX", move, NULL, error);
+	g_array_append_val(one, uid);
+	return imap_mark_filed(imap, one, was_unseen ? one : none, error) &&
+	    imap_move(imap, one, folder, error);
 }
 
 gboolean

@@ -4,7 +4,8 @@
  * literals by length; custom commands (SEARCH, STORE, MOVE, STATUS) carry
  * no message content.  Only imap.c sees CURL.
  *
- * struct imap owns one reused connection; free with imap_free().
+ * struct imap owns one reused connection for commands and a small pool
+ * of kept-alive connections for fetches; free with imap_free().
  */
 #ifndef BULLETIN_IMAP_H
 #define BULLETIN_IMAP_H
@@ -20,21 +21,57 @@ struct imap *imap_new(const struct tls_peer *peer, const char *password);
 void imap_free(struct imap *imap);
 
 /*
- * New mail in INBOX: UIDs without the $Filed keyword, ascending, and
- * which of them were unseen (\Seen is the office's, not ours: we restore
- * it after fetching).  Errors are TEMPORARY.
+ * New mail in INBOX, as of now (the server's view is refreshed first):
+ * UIDs without the $Filed keyword, ascending, and which of them were
+ * unseen (\Seen is the office's, not ours: we restore it after
+ * fetching).  Errors are TEMPORARY.
  */
 gboolean imap_new_uids(struct imap *imap, guint32 *uidvalidity_r,
     GArray **uids_r, GHashTable **unseen_r, GError **error);
+
+/*
+ * Let the fetch connections wait in FOLDER (not INBOX) between batches,
+ * so they do not collect the news of our marks and moves.  FOLDER must
+ * exist; NULL or INBOX: none (a NOOP before each batch instead).
+ */
+void imap_park_fetchers(struct imap *imap, const char *folder);
+
+/* UIDs in INBOX that carry $Filed (marked, maybe not yet moved), or NULL
+ * with a TEMPORARY error.  Call after imap_new_uids(). */
+GArray *imap_filed_uids(struct imap *imap, GError **error);
 
 /* The raw message. INPUT error if it vanished or UIDVALIDITY changed. */
 GBytes *imap_fetch(struct imap *imap, guint32 uidvalidity, guint32 uid,
     GError **error);
 
+/* One message of a batch fetch: the caller sets UID and owns the rest. */
+struct imap_fetch {
+	guint32		 uid;
+	GBytes		*raw;		/* the message, or NULL ... */
+	GError		*error;		/* ... with an INPUT error: it vanished */
+};
+
 /*
- * Mark UID processed: keyword $Filed, \Seen restored to unseen when
- * WAS_UNSEEN, then moved to FOLDER unless FOLDER is NULL or INBOX.
+ * Fetch the N ITEMS by URL fetch (literals read by length), several in
+ * flight.  Returns FALSE with a TEMPORARY error when the server failed;
+ * the items fetched so far are filled in either way.
  */
+gboolean imap_fetch_many(struct imap *imap, guint32 uidvalidity,
+    struct imap_fetch *items, guint n, GError **error);
+
+/*
+ * Mark UIDS processed: keyword $Filed on all of them, \Seen taken off
+ * again for UNSEEN (those that were unseen before our fetch set it).
+ * One command each, with compact UID sets.
+ */
+gboolean imap_mark_filed(struct imap *imap, const GArray *uids,
+    const GArray *unseen, GError **error);
+
+/* Move UIDS from INBOX to FOLDER; nothing when FOLDER is NULL or INBOX. */
+gboolean imap_move(struct imap *imap, const GArray *uids, const char *folder,
+    GError **error);
+
+/* Both of the above for one UID. */
 gboolean imap_mark(struct imap *imap, guint32 uid, gboolean was_unseen,
     const char *folder, GError **error);
 
@@ -46,5 +83,7 @@ gboolean imap_ensure_folder(struct imap *imap, const char *folder,
 gboolean imap_parse_uid_set(const char *set, GArray *uids);
 gboolean imap_parse_search(const char *response, GArray *uids);
 gboolean imap_parse_uidvalidity(const char *response, guint32 *value_r);
+/* "1:3,7,9:12" for UIDS in any order, duplicates merged; caller frees. */
+char *imap_format_uid_set(const GArray *uids);
 
 #endif

@@ -277,16 +277,20 @@ folder_for(const struct config *c, enum message_state state)
 	    c->imap_quarantine_folder : c->imap_processed_folder;
 }
 
-/* Settle what the store knows, record the message, act, in one step. */
+/*
+ * Settle what the store knows, record the message, act, in one step: its
+ * own transaction, or the caller's when BATCHED (the caller commits, or
+ * rolls back on failure).
+ */
 static gboolean
 record(struct bulletin *b, struct verdict *v, struct message_row *row,
-    GError **error)
+    gboolean batched, GError **error)
 {
 	struct filing f = { 0 };
 	gint64 id, same = 0;
 	gboolean ok = FALSE;
 
-	if (!store_begin(b->store, error))
+	if (!batched && !store_begin(b->store, error))
 		return FALSE;
 	if (v->message != NULL && (same = store_find_same_message(b->store,
 	    v->message->message_id, row->digest, error)) < 0)
@@ -315,9 +319,9 @@ record(struct bulletin *b, struct verdict *v, struct message_row *row,
 	if ((id = store_add_message(b->store, row, error)) == 0 ||
 	    !act(b, v, &f, id, error))
 		goto out;
-	ok = store_commit(b->store, error);
+	ok = batched || store_commit(b->store, error);
 out:
-	if (!ok)
+	if (!ok && !batched)
 		store_rollback(b->store);
 	g_free(f.title_key);
 	g_free(f.digest);
@@ -330,74 +334,386 @@ digest_of(GBytes *raw)
 	return g_compute_checksum_for_bytes(G_CHECKSUM_SHA256, raw);
 }
 
+/* A fetched message, spooled and classified, ready to be recorded. */
+struct incoming {
+	struct message_row row;
+	char		*digest;
+	char		*spool;
+	char		*subject;	/* masked */
+	struct verdict	*verdict;
+};
+
+static gboolean
+incoming_init(struct bulletin *b, guint32 uidvalidity, guint32 uid,
+    GBytes *raw, struct incoming *in, GError **error)
+{
+	struct message_row row = { uidvalidity, uid, NULL, NULL };
+	struct verdict *v;
+
+	memset(in, 0, sizeof *in);
+	in->digest = digest_of(raw);
+	if ((in->spool = store_spool_put(b->store, in->digest, raw,
+	    error)) == NULL)
+		return FALSE;
+	in->verdict = v = verdict_new(b->config, g_bytes_get_data(raw, NULL),
+	    g_bytes_get_size(raw));
+	in->row = row;
+	in->row.digest = in->digest;
+	in->row.spool = in->spool;
+	if (v->message != NULL) {
+		in->row.message_id = v->message->message_id;
+		in->row.sender = v->message->from_address;
+		in->row.subject = in->subject = code_mask(v->message->subject);
+	}
+	return TRUE;
+}
+
+static void
+incoming_clear(struct incoming *in)
+{
+	verdict_free(in->verdict);
+	g_free(in->digest);
+	g_free(in->spool);
+	g_free(in->subject);
+}
+
+/* The log line for a recorded message. */
+static char *
+incoming_note(const struct incoming *in)
+{
+	const struct verdict *v = in->verdict;
+
+	return g_strdup_printf("message uid %u from %s: %s (%s)", in->row.uid,
+	    in->row.sender ? in->row.sender : "-",
+	    message_state_name(v->state), v->reason);
+}
+
 struct verdict *
 ingest_file_message(struct bulletin *b, guint32 uidvalidity, guint32 uid,
     GBytes *raw, GError **error)
 {
-	g_autofree char *digest = digest_of(raw);
-	g_autofree char *spool = store_spool_put(b->store, digest, raw, error);
-	struct message_row row = { uidvalidity, uid, NULL, digest };
-	g_autofree char *subject = NULL;
+	struct incoming in;
+	g_autofree char *note = NULL;
 	struct verdict *v;
 
-	if (spool == NULL)
-		return NULL;
-	v = verdict_new(b->config, g_bytes_get_data(raw, NULL),
-	    g_bytes_get_size(raw));
-	row.spool = spool;
-	if (v->message != NULL) {
-		row.message_id = v->message->message_id;
-		row.sender = v->message->from_address;
-		row.subject = subject = code_mask(v->message->subject);
-	}
-	if (!record(b, v, &row, error)) {
-		verdict_free(v);
+	if (!incoming_init(b, uidvalidity, uid, raw, &in, error) ||
+	    !record(b, in.verdict, &in.row, FALSE, error)) {
+		incoming_clear(&in);
 		return NULL;
 	}
-	log_info("message uid %u from %s: %s (%s)", uid,
-	    row.sender ? row.sender : "-", message_state_name(v->state),
-	    v->reason);
+	note = incoming_note(&in);
+	log_info("%s", note);
+	v = g_steal_pointer(&in.verdict);
+	incoming_clear(&in);
 	return v;
 }
 
-static gboolean
-ingest_uid(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
-    guint32 uid, gboolean was_unseen, GError **error)
-{
-	g_autofree char *folder = NULL;
-	g_autoptr(GError) local = NULL;
-	g_autoptr(GBytes) raw = NULL;
+/* ---- a poll, in batches ------------------------------------------------- */
 
-	if (store_knows_uid(b->store, uidvalidity, uid, &folder, &local))
-		log_info("message uid %u was recorded before: marking it", uid);
-	else if (local != NULL) {
-		g_propagate_error(error, g_steal_pointer(&local));
+#define BATCH_SIZE	100	/* UIDs fetched, filed and marked together */
+
+/* One UID of a batch. */
+struct pending {
+	guint32		 uid;
+	gboolean	 unseen;	/* before our fetch set \Seen */
+	GBytes		*raw;		/* fetched, not yet recorded */
+	gboolean	 done;		/* recorded and committed, or skipped */
+	gboolean	 recorded;	/* in the store: mark it on the server */
+	char		*folder;	/* where it goes once recorded */
+	char		*note;		/* log line, printed once committed */
+};
+
+static void
+pending_clear(struct pending *p)
+{
+	g_clear_pointer(&p->raw, g_bytes_unref);
+	g_clear_pointer(&p->folder, g_free);
+	g_clear_pointer(&p->note, g_free);
+}
+
+/* Settle P[FIRST..N): committed, or forgotten after a rollback. */
+static void
+batch_settle(struct pending *p, guint first, guint n, gboolean committed)
+{
+	for (guint i = first; i < n; i++) {
+		if (p[i].done || p[i].note == NULL)
+			continue;
+		if (committed) {
+			log_info("%s", p[i].note);
+			p[i].done = p[i].recorded = TRUE;
+			g_clear_pointer(&p[i].raw, g_bytes_unref);
+		} else
+			g_clear_pointer(&p[i].folder, g_free);
+		g_clear_pointer(&p[i].note, g_free);
+	}
+}
+
+static gboolean
+batch_commit(struct bulletin *b, struct pending *p, guint first, guint n,
+    GError **error)
+{
+	if (!store_commit(b->store, error))
 		return FALSE;
-	} else if ((raw = imap_fetch(imap, uidvalidity, uid, &local)) == NULL) {
-		if (local->code != BULLETIN_ERROR_INPUT) {
+	batch_settle(p, first, n, TRUE);
+	return TRUE;
+}
+
+/*
+ * Record P[I]; a command runs in a transaction of its own (it may do much
+ * and is rare), so the open batch is committed before it.
+ */
+static gboolean
+batch_record(struct bulletin *b, guint32 uidvalidity, struct pending *p,
+    guint i, gboolean *open, guint *first, GError **error)
+{
+	struct incoming in;
+	gboolean alone, ok;
+
+	if (!incoming_init(b, uidvalidity, p[i].uid, p[i].raw, &in, error)) {
+		incoming_clear(&in);
+		return FALSE;
+	}
+	alone = in.verdict->state == MESSAGE_COMMAND;
+	ok = !alone || !*open || batch_commit(b, p, *first, i, error);
+	if (ok && alone)
+		*open = FALSE;
+	if (ok && !alone && !*open && (ok = store_begin(b->store, error))) {
+		*open = TRUE;
+		*first = i;
+	}
+	if (ok && (ok = record(b, in.verdict, &in.row, !alone, error))) {
+		p[i].folder = g_strdup(folder_for(b->config,
+		    in.verdict->state));
+		p[i].note = incoming_note(&in);
+		if (alone)
+			batch_settle(p, i, i + 1, TRUE);
+	}
+	incoming_clear(&in);
+	return ok;
+}
+
+/*
+ * File the fetched messages of P[0..N) in one transaction; everything is
+ * committed before the server hears of it.  On failure the open part is
+ * rolled back and stays unrecorded.
+ */
+static gboolean
+file_together(struct bulletin *b, guint32 uidvalidity, struct pending *p,
+    guint n, GError **error)
+{
+	gboolean open = FALSE;
+	guint first = 0;
+
+	for (guint i = 0; i < n; i++)
+		if (!p[i].done && !batch_record(b, uidvalidity, p, i, &open,
+		    &first, error))
+			goto fail;
+	if (!open || batch_commit(b, p, first, n, error))
+		return TRUE;
+fail:
+	if (open) {
+		store_rollback(b->store);
+		batch_settle(p, first, n, FALSE);
+	}
+	return FALSE;
+}
+
+/* After a failed batch: one transaction per message, to file what can
+ * be filed; stops at the first that fails. */
+static gboolean
+file_each(struct bulletin *b, guint32 uidvalidity, struct pending *p,
+    guint n, GError **error)
+{
+	for (guint i = 0; i < n; i++)
+		if (!p[i].done && !file_together(b, uidvalidity, &p[i], 1,
+		    error)) {
+			g_prefix_error(error, "uid %u: ", p[i].uid);
+			return FALSE;
+		}
+	return TRUE;
+}
+
+/* Those recorded before (a crash after the commit) need only the marks. */
+static gboolean
+look_up_known(struct bulletin *b, guint32 uidvalidity, struct pending *p,
+    guint n, GError **error)
+{
+	for (guint i = 0; i < n; i++) {
+		g_autoptr(GError) local = NULL;
+		if (store_knows_uid(b->store, uidvalidity, p[i].uid,
+		    &p[i].folder, &local)) {
+			log_info("message uid %u was recorded before: marking "
+			    "it", p[i].uid);
+			p[i].done = p[i].recorded = TRUE;
+		} else if (local != NULL) {
 			g_propagate_error(error, g_steal_pointer(&local));
 			return FALSE;
 		}
-		log_warn("message uid %u: %s; skipped", uid, local->message);
-		return TRUE;
-	} else {
-		struct verdict *v = ingest_file_message(b, uidvalidity, uid,
-		    raw, error);
-		if (v == NULL)
+	}
+	return TRUE;
+}
+
+static gboolean
+fetch_batch(struct imap *imap, guint32 uidvalidity, struct pending *p,
+    guint n, GError **error)
+{
+	struct imap_fetch *items = g_new0(struct imap_fetch, n);
+	guint *index = g_new(guint, n), k = 0;
+	gboolean ok;
+
+	for (guint i = 0; i < n; i++)
+		if (!p[i].done) {
+			index[k] = i;
+			items[k++].uid = p[i].uid;
+		}
+	ok = imap_fetch_many(imap, uidvalidity, items, k, error);
+	for (guint j = 0; j < k; j++) {
+		struct pending *q = &p[index[j]];
+		q->raw = items[j].raw;
+		if (items[j].error == NULL)
+			continue;
+		if (items[j].error->code == BULLETIN_ERROR_INPUT) {
+			log_warn("message uid %u: %s; skipped", q->uid,
+			    items[j].error->message);
+			q->done = TRUE;
+		}
+		g_error_free(items[j].error);
+	}
+	g_free(items);
+	g_free(index);
+	return ok;
+}
+
+/* Folder name -> GArray of UIDs to move there. */
+static GHashTable *
+moves_new(void)
+{
+	return g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	    (GDestroyNotify)g_array_unref);
+}
+
+static void
+moves_add(GHashTable *moves, const char *folder, guint32 uid)
+{
+	GArray *uids;
+
+	if (folder == NULL || g_ascii_strcasecmp(folder, "INBOX") == 0)
+		return;
+	if ((uids = g_hash_table_lookup(moves, folder)) == NULL) {
+		uids = g_array_new(FALSE, FALSE, sizeof(guint32));
+		g_hash_table_insert(moves, g_strdup(folder), uids);
+	}
+	g_array_append_val(uids, uid);
+}
+
+static gboolean
+moves_run(struct imap *imap, GHashTable *moves, GError **error)
+{
+	GHashTableIter it;
+	gpointer folder, uids;
+
+	g_hash_table_iter_init(&it, moves);
+	while (g_hash_table_iter_next(&it, &folder, &uids))
+		if (!imap_move(imap, uids, folder, error))
 			return FALSE;
-		folder = g_strdup(folder_for(b->config, v->state));
-		verdict_free(v);
+	return TRUE;
+}
+
+/* Flag what is recorded, restore \Seen, then move, each in bulk. */
+static gboolean
+mark_batch(struct imap *imap, struct pending *p, guint n, GError **error)
+{
+	g_autoptr(GArray) uids = g_array_new(FALSE, FALSE, sizeof(guint32));
+	g_autoptr(GArray) unseen = g_array_new(FALSE, FALSE, sizeof(guint32));
+	g_autoptr(GHashTable) moves = moves_new();
+
+	for (guint i = 0; i < n; i++) {
+		/* The fetch set \Seen on all, recorded or not. */
+		if (p[i].unseen)
+			g_array_append_val(unseen, p[i].uid);
+		if (!p[i].recorded)
+			continue;
+		g_array_append_val(uids, p[i].uid);
+		moves_add(moves, p[i].folder, p[i].uid);
+	}
+	if (!imap_mark_filed(imap, uids, unseen, error))
+		return FALSE;
+	crashpoint("after-mark");
+	return moves_run(imap, moves, error);
+}
+
+static gboolean
+ingest_batch(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
+    struct pending *p, guint n, GError **error)
+{
+	g_autoptr(GError) local = NULL;
+	gboolean filed;
+
+	if (!look_up_known(b, uidvalidity, p, n, error))
+		return FALSE;
+	if (!fetch_batch(imap, uidvalidity, p, n, error)) {
+		for (guint i = 0; i < n; i++)
+			p[i].done = p[i].recorded = FALSE;
+		mark_batch(imap, p, n, NULL);	/* \Seen back, if it can */
+		return FALSE;
+	}
+	if (!(filed = file_together(b, uidvalidity, p, n, &local))) {
+		log_warn("filing %u message(s) together: %s; one by one", n,
+		    local->message);
+		g_clear_error(&local);
+		filed = file_each(b, uidvalidity, p, n, &local);
 	}
 	crashpoint("after-commit");
-	return imap_mark(imap, uid, was_unseen, folder, error);
+	/* What was recorded is marked even when a later message failed. */
+	if (!mark_batch(imap, p, n, error))
+		return FALSE;
+	if (!filed)
+		g_propagate_error(error, g_steal_pointer(&local));
+	return filed;
+}
+
+/*
+ * Messages flagged $Filed but still in INBOX: a crash or a failed MOVE
+ * between the flag and the move.  The store says where they go.
+ */
+static gboolean
+finish_moves(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
+    GError **error)
+{
+	g_autoptr(GArray) filed = imap_filed_uids(imap, error);
+	g_autoptr(GHashTable) moves = moves_new();
+
+	if (filed == NULL)
+		return FALSE;
+	for (guint i = 0; i < filed->len; i++) {
+		guint32 uid = g_array_index(filed, guint32, i);
+		g_autofree char *folder = NULL;
+		g_autoptr(GError) local = NULL;
+		if (store_knows_uid(b->store, uidvalidity, uid, &folder,
+		    &local))
+			moves_add(moves, folder, uid);
+		else if (local != NULL) {
+			g_propagate_error(error, g_steal_pointer(&local));
+			return FALSE;
+		}
+	}
+	if (g_hash_table_size(moves) > 0)
+		log_info("imap: moving message(s) marked but left in INBOX");
+	return moves_run(imap, moves, error);
 }
 
 gboolean
 ingest_prepare(struct bulletin *b, struct imap *imap, GError **error)
 {
-	return imap_ensure_folder(imap, b->config->imap_processed_folder,
-	    error) && imap_ensure_folder(imap,
-	    b->config->imap_quarantine_folder, error);
+	const struct config *c = b->config;
+
+	if (!imap_ensure_folder(imap, c->imap_processed_folder, error) ||
+	    !imap_ensure_folder(imap, c->imap_quarantine_folder, error))
+		return FALSE;
+	imap_park_fetchers(imap, g_ascii_strcasecmp(c->imap_processed_folder,
+	    "INBOX") != 0 ? c->imap_processed_folder :
+	    c->imap_quarantine_folder);
+	return TRUE;
 }
 
 gboolean
@@ -406,20 +722,26 @@ ingest_poll(struct bulletin *b, struct imap *imap,
 {
 	g_autoptr(GArray) uids = NULL;
 	g_autoptr(GHashTable) unseen = NULL;
+	struct pending p[BATCH_SIZE];
 	guint32 uidvalidity;
+	gboolean ok = TRUE;
 
-	if (!imap_new_uids(imap, &uidvalidity, &uids, &unseen, error))
+	if (!imap_new_uids(imap, &uidvalidity, &uids, &unseen, error) ||
+	    !finish_moves(b, imap, uidvalidity, error))
 		return FALSE;
 	if (uids->len > 0)
 		log_debug("imap: %u new message(s)", uids->len);
-	for (guint i = 0; i < uids->len && !*stop; i++) {
-		guint32 uid = g_array_index(uids, guint32, i);
-		gboolean was_unseen = g_hash_table_contains(unseen,
-		    GUINT_TO_POINTER(uid));
-		if (!ingest_uid(b, imap, uidvalidity, uid, was_unseen, error)) {
-			g_prefix_error(error, "uid %u: ", uid);
-			return FALSE;
+	for (guint i = 0; ok && i < uids->len && !*stop; i += BATCH_SIZE) {
+		guint n = MIN(BATCH_SIZE, uids->len - i);
+		memset(p, 0, sizeof p);
+		for (guint j = 0; j < n; j++) {
+			p[j].uid = g_array_index(uids, guint32, i + j);
+			p[j].unseen = g_hash_table_contains(unseen,
+			    GUINT_TO_POINTER(p[j].uid));
 		}
+		ok = ingest_batch(b, imap, uidvalidity, p, n, error);
+		for (guint j = 0; j < n; j++)
+			pending_clear(&p[j]);
 	}
-	return TRUE;
+	return ok;
 }

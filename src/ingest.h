@@ -1,8 +1,12 @@
 /*
- * Ingest: one poll of the office INBOX.  Each new message is fetched,
- * spooled, parsed, classified and acted on in one store transaction; only
- * after the commit is it marked on the server ($Filed, moved).  A crash in
- * between re-reads it and, finding it recorded, only marks it.
+ * Ingest: one poll of the office INBOX, in batches of new UIDs.  A batch
+ * is fetched (several fetches in flight), each message spooled, parsed,
+ * classified and acted on, all in one store transaction (a command in one
+ * of its own); only after the commit is the batch marked on the server
+ * ($Filed, \Seen restored, moved), in bulk.  A crash after the commit
+ * re-reads the messages and, finding them recorded, only marks them; one
+ * after the mark is finished by the next poll, which moves the $Filed
+ * messages still in INBOX to the folder the store recorded.
  */
 #ifndef BULLETIN_INGEST_H
 #define BULLETIN_INGEST_H

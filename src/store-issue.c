@@ -183,9 +183,12 @@ static gint64
 store_find_by_message_id(struct store *store, gint64 issue, const char *unit,
     const char *message_id, int *seq_r, GError **error)
 {
+	/* From the message (CROSS JOIN keeps that order, the unary + keeps
+	 * the article by message): the unit's articles in the draft are
+	 * many, the messages with the id few. */
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT a.id, a.seq FROM articles a JOIN messages m"
-	    " ON m.id = a.message WHERE a.issue = ? AND a.unit = ? AND"
+	    "SELECT a.id, a.seq FROM messages m CROSS JOIN articles a"
+	    " ON a.message = m.id WHERE +a.issue = ? AND +a.unit = ? AND"
 	    " a.state = 'filed' AND m.message_id = ?"
 	    " ORDER BY a.id DESC LIMIT 1", error);
 

@@ -89,6 +89,10 @@ static const char *const migrations[] = {
 	"ALTER TABLE outbox ADD COLUMN envelope INTEGER;"
 	"CREATE INDEX outbox_envelope ON outbox (envelope)"
 	"  WHERE envelope IS NOT NULL;",
+	/* 4: numbering and revision lookups by index, not draft scans */
+	"CREATE INDEX articles_seq ON articles (issue, seq);"
+	"CREATE INDEX articles_title ON articles (issue, unit, title_key);"
+	"CREATE INDEX articles_message ON articles (message);",
 };
 
 static const char *const message_state_names[] = {
