@@ -151,7 +151,7 @@ next_state(struct bulletin *b, const struct outgoing *o,
 
 static void
 log_outcome(const struct outgoing *o, enum delivery_state state,
-    const struct smtp_result *res, const GError *failure)
+    const struct smtp_result *res, const GError *failure, gboolean alone)
 {
 	const char *why = res->reply != NULL ? res->reply :
 	    failure != NULL ? failure->message : "no reply";
@@ -159,7 +159,7 @@ log_outcome(const struct outgoing *o, enum delivery_state state,
 	if (state != DELIVERY_SENT)
 		log_warn("%s to %s %s: %s", o->kind, o->recipient,
 		    delivery_state_name(state), why);
-	else
+	else if (!alone)	/* a lone copy gets the info line below */
 		log_debug("%s to %s sent: %s", o->kind, o->recipient, why);
 }
 
@@ -197,7 +197,7 @@ record_outcomes(struct bulletin *b, struct outgoing **rows, guint n,
 	if (!store_commit(b->store, error))
 		return FALSE;
 	for (guint i = 0; i < n; i++) {
-		log_outcome(rows[i], states[i], &results[i], failure);
+		log_outcome(rows[i], states[i], &results[i], failure, n == 1);
 		sent += states[i] == DELIVERY_SENT;
 	}
 	if (sent == 0)
