@@ -579,19 +579,6 @@ imap_fetch_many(struct imap *imap, guint32 uidvalidity,
 	return fetch_check(items, n, error);
 }
 
-GBytes *
-imap_fetch(struct imap *imap, guint32 uidvalidity, guint32 uid,
-    GError **error)
-{
-	struct imap_fetch item = { uid, NULL, NULL };
-
-	if (!imap_fetch_many(imap, uidvalidity, &item, 1, error))
-		return NULL;
-	if (item.error != NULL)
-		g_propagate_error(error, item.error);
-	return item.raw;
-}
-
 /* ---- marking ------------------------------------------------------------ */
 
 gboolean
@@ -614,18 +601,6 @@ imap_move(struct imap *imap, const GArray *uids, const char *folder,
 		return TRUE;
 	to = g_strdup_printf("\"%s\"", folder);
 	return imap_uid_command(imap, "MOVE", uids, to, error);
-}
-
-gboolean
-imap_mark(struct imap *imap, guint32 uid, gboolean was_unseen,
-    const char *folder, GError **error)
-{
-	g_autoptr(GArray) one = g_array_new(FALSE, FALSE, sizeof(guint32));
-	g_autoptr(GArray) none = g_array_new(FALSE, FALSE, sizeof(guint32));
-
-	g_array_append_val(one, uid);
-	return imap_mark_filed(imap, one, was_unseen ? one : none, error) &&
-	    imap_move(imap, one, folder, error);
 }
 
 gboolean

@@ -40,10 +40,6 @@ void imap_park_fetchers(struct imap *imap, const char *folder);
  * with a TEMPORARY error.  Call after imap_new_uids(). */
 GArray *imap_filed_uids(struct imap *imap, GError **error);
 
-/* The raw message. INPUT error if it vanished or UIDVALIDITY changed. */
-GBytes *imap_fetch(struct imap *imap, guint32 uidvalidity, guint32 uid,
-    GError **error);
-
 /* One message of a batch fetch: the caller sets UID and owns the rest. */
 struct imap_fetch {
 	guint32		 uid;
@@ -70,10 +66,6 @@ gboolean imap_mark_filed(struct imap *imap, const GArray *uids,
 /* Move UIDS from INBOX to FOLDER; nothing when FOLDER is NULL or INBOX. */
 gboolean imap_move(struct imap *imap, const GArray *uids, const char *folder,
     GError **error);
-
-/* Both of the above for one UID. */
-gboolean imap_mark(struct imap *imap, guint32 uid, gboolean was_unseen,
-    const char *folder, GError **error);
 
 /* Create FOLDER if it does not exist. */
 gboolean imap_ensure_folder(struct imap *imap, const char *folder,
