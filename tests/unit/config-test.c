@@ -41,6 +41,7 @@ test_example(void)
 	g_assert_false(e->edits);
 	g_assert_cmpint(c->poll_interval, ==, 60);
 	g_assert_true(c->imap.verify);
+	g_assert_cmpstr(c->timezone, ==, "Asia/Shanghai");
 	config_free(c);
 }
 
