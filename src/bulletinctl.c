@@ -360,6 +360,8 @@ main(int argc, char **argv)
 		config_free(b.config);
 		return rc;
 	}
+	if (b.config != NULL)
+		clock_set_zone(b.config->zone);
 	if (b.config == NULL ||
 	    (b.store = store_open(b.config->state_dir, &error)) == NULL) {
 		fprintf(stderr, "%s\n", error->message);

@@ -9,7 +9,7 @@
 #include "clock.h"
 #include "command.h"
 
-/* "2026-01-01" → unix time at local midnight, or -1. */
+/* "2026-01-01" → unix time at midnight in the office's zone, or -1. */
 static gint64
 parse_date(const char *s)
 {
@@ -18,7 +18,7 @@ parse_date(const char *s)
 
 	if (sscanf(s, "%d-%d-%d", &y, &m, &d) != 3)
 		return -1;
-	t = g_date_time_new_local(y, m, d, 0, 0, 0);
+	t = g_date_time_new(clock_zone(), y, m, d, 0, 0, 0);
 	return t ? g_date_time_to_unix(t) : -1;
 }
 
@@ -27,7 +27,7 @@ parse_range(const char *args, gint64 *from_r, gint64 *to_r)
 {
 	g_auto(GStrv) words = g_strsplit(args, " ", 3);
 	g_autoptr(GDateTime) now = clock_now();
-	g_autoptr(GDateTime) jan1 = g_date_time_new_local(
+	g_autoptr(GDateTime) jan1 = g_date_time_new(clock_zone(),
 	    g_date_time_get_year(now), 1, 1, 0, 0, 0);
 
 	*from_r = g_date_time_to_unix(jan1);

@@ -35,6 +35,7 @@ static const struct key_spec top_keys[] = {
 	{ "limits", KEY_GROUP, FALSE }, { "render", KEY_GROUP, FALSE },
 	{ "authserv_id", KEY_STRINGS, FALSE },
 	{ "sender_authentication", KEY_STRING, FALSE },
+	{ "timezone", KEY_STRING, FALSE },
 	{ NULL },
 };
 static const struct key_spec limits_keys[] = {
@@ -601,6 +602,40 @@ load_authentication(struct loader *l, struct config *c,
 		    "\"required\" (the default) or \"from-header\"");
 }
 
+/* Where the zone files are; GLib reads TZDIR the same way. */
+static const char *
+zoneinfo_dir(void)
+{
+	const char *dir = g_getenv("TZDIR");
+
+	return dir != NULL && *dir != '\0' ? dir : "/usr/share/zoneinfo";
+}
+
+/* The office's zone: a tz database name, or "system" for the machine's
+ * (TZ, else /etc/localtime). */
+static void
+load_timezone(struct loader *l, struct config *c, config_setting_t *root)
+{
+	config_setting_t *s = config_setting_get_member(root, "timezone");
+
+	c->timezone = get_string(root, "timezone", "Asia/Shanghai");
+	if (strcmp(c->timezone, "system") == 0)
+		c->zone = g_time_zone_new_local();
+	else
+		c->zone = g_time_zone_new_identifier(c->timezone);
+	if (c->zone != NULL)
+		return;
+	if (!g_file_test(zoneinfo_dir(), G_FILE_TEST_IS_DIR))
+		loader_error(l, s, "time zone \"%s\"%s: there is no time zone "
+		    "data (%s is missing); install the tzdata package, or set "
+		    "timezone = \"system\"", c->timezone, s ? "" :
+		    " (the default)", zoneinfo_dir());
+	else
+		loader_error(l, s, "unknown time zone \"%s\"%s; use a name "
+		    "from %s such as Asia/Shanghai, or \"system\"",
+		    c->timezone, s ? "" : " (the default)", zoneinfo_dir());
+}
+
 static void
 load_top(struct loader *l, struct config *c, config_setting_t *root)
 {
@@ -632,6 +667,7 @@ load_top(struct loader *l, struct config *c, config_setting_t *root)
 	c->code_lifetime = get_int(root, "code_lifetime", 86400);
 	c->run_as = get_string(root, "user", NULL);
 	load_authentication(l, c, root);
+	load_timezone(l, c, root);
 	if (c->code_lifetime < 60)
 		loader_error(l, config_setting_get_member(root,
 		    "code_lifetime"), "code_lifetime must be 60 seconds or more");
@@ -731,6 +767,9 @@ config_free(struct config *c)
 	g_free(c->state_dir);
 	g_free(c->key_file);
 	g_free(c->run_as);
+	g_free(c->timezone);
+	if (c->zone != NULL)
+		g_time_zone_unref(c->zone);
 	g_ptr_array_unref(c->authserv_ids);
 	g_ptr_array_unref(c->warnings);
 	g_free(c);

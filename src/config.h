@@ -87,6 +87,9 @@ struct config {
 	char		*run_as;	/* user to drop to when started as root */
 	GPtrArray	*authserv_ids;	/* char *: our receiving server's
 					   authserv-ids and host names */
+	char		*timezone;	/* as written: a tz name or "system" */
+	GTimeZone	*zone;		/* the office's zone, for dates and
+					   times people see (see clock.h) */
 	gboolean	 trust_from_header;	/* sender_authentication =
 						   "from-header": weaker */
 	GPtrArray	*warnings;	/* char *: "file:line: what it costs" */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "bulletin.h"
+#include "clock.h"
 #include "daemon.h"
 #include "deliver.h"
 #include "error.h"
@@ -181,6 +182,7 @@ reload(struct daemon *d)
 	}
 	config_free(d->b.config);
 	d->b.config = c;
+	clock_set_zone(c->zone);
 	drop_connection(d);
 	drop_idle(d);
 	d->idle_missing = FALSE;
@@ -523,6 +525,7 @@ daemon_run(const char *config_path, gboolean foreground)
 		log_config_errors(error);
 		return 1;
 	}
+	clock_set_zone(d.b.config->zone);
 	message_library_init();
 	if (!start(&d, foreground, &error)) {
 		log_warn("%s", error->message);

@@ -4,6 +4,7 @@
 #include <syslog.h>
 #include <time.h>
 
+#include "clock.h"
 #include "error.h"
 #include "log.h"
 
@@ -21,7 +22,7 @@ log_vwrite(int priority, const char *fmt, va_list ap)
 		syslog(priority, "%s", line);
 		return;
 	}
-	g_autoptr(GDateTime) now = g_date_time_new_now_local();
+	g_autoptr(GDateTime) now = clock_now_real();
 	g_autofree char *stamp = g_date_time_format(now, "%H:%M:%S");
 	fprintf(stderr, "%s %s\n", stamp, line);
 }
@@ -100,8 +101,8 @@ fatal(const char *fmt, ...)
 static void
 log_still_down(const struct log_outage *o, const char *reason)
 {
-	g_autoptr(GDateTime) since = g_date_time_new_from_unix_local(
-	    o->since / G_USEC_PER_SEC);
+	g_autoptr(GDateTime) since = clock_from_unix(o->since /
+	    G_USEC_PER_SEC);
 	g_autofree char *stamp = g_date_time_format(since, "%H:%M:%S");
 
 	log_warn("%s still down since %s, %u attempts: %s", o->name, stamp,

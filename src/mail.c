@@ -1,6 +1,7 @@
 /* Outgoing mail with GMime; see mail.h. */
 #include <string.h>
 
+#include "clock.h"
 #include "header.h"
 #include "mail.h"
 
@@ -29,7 +30,7 @@ mail_new(const struct config *config, const char *kind,
 	GMimeMessage *msg = g_mime_message_new(TRUE);
 	g_autofree char *clean = header_sanitize(subject);
 	g_autofree char *fresh = NULL;
-	g_autoptr(GDateTime) now = g_date_time_new_now_local();
+	g_autoptr(GDateTime) now = clock_now();
 
 	g_mime_message_add_mailbox(msg, GMIME_ADDRESS_TYPE_FROM,
 	    config->bulletin.office, config->smtp_from);

@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "clock.h"
 #include "error.h"
 #include "log.h"
 #include "store-private.h"
@@ -516,7 +517,7 @@ GPtrArray *
 store_list_commands(struct store *store, int limit, GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT c.id, datetime(c.at, 'unixepoch', 'localtime'), c.sender,"
+	    "SELECT c.id, c.at, c.sender,"
 	    " c.command, COALESCE(c.args, ''), c.decision,"
 	    " COALESCE(c.reason, ''), COALESCE(m.message_id, '-')"
 	    " FROM commands c LEFT JOIN messages m ON m.id = c.message"
@@ -527,13 +528,17 @@ store_list_commands(struct store *store, int limit, GError **error)
 		return NULL;
 	sqlite3_bind_int(st, 1, limit);
 	out = g_ptr_array_new_with_free_func(g_free);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		/* In C: SQLite's 'localtime' is the server's zone. */
+		g_autofree char *at = clock_format_unix(
+		    sqlite3_column_int64(st, 1));
 		g_ptr_array_add(out, g_strdup_printf("%lld\t%s\t%s\t%s %s\t%s"
 		    "\t%s\t<%s>", sqlite3_column_int64(st, 0),
-		    sqlite3_column_text(st, 1), sqlite3_column_text(st, 2),
+		    at, sqlite3_column_text(st, 2),
 		    sqlite3_column_text(st, 3), sqlite3_column_text(st, 4),
 		    sqlite3_column_text(st, 5), sqlite3_column_text(st, 6),
 		    sqlite3_column_text(st, 7)));
+	}
 	return out;
 }
 

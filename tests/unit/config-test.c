@@ -41,6 +41,7 @@ test_example(void)
 	g_assert_false(e->edits);
 	g_assert_cmpint(c->poll_interval, ==, 60);
 	g_assert_true(c->imap.verify);
+	g_assert_cmpstr(c->timezone, ==, "Asia/Shanghai");
 	config_free(c);
 }
 
@@ -162,6 +163,69 @@ test_authentication(void)
 	g_unlink(bad);
 }
 
+/* timezone: the default, "system", a tz name, and a typo at its line. */
+static void
+test_timezone(void)
+{
+	static const struct {
+		const char	*line;		/* top-level extra */
+		const char	*written;	/* c->timezone */
+		int		 offset;	/* seconds east of UTC in Dec */
+	} ok[] = {
+		{ "", "Asia/Shanghai", 8 * 3600 },
+		{ "timezone = \"Asia/Shanghai\";", "Asia/Shanghai", 8 * 3600 },
+		{ "timezone = \"Europe/Berlin\";", "Europe/Berlin", 3600 },
+		{ "timezone = \"system\";", "system", -5 * 3600 },
+	};
+	g_autoptr(GDateTime) utc = g_date_time_new_utc(2026, 12, 1, 23, 30,
+	    0);
+	g_autofree char *path = NULL, *errors = NULL, *want = NULL;
+
+	g_unsetenv("TZDIR");
+	g_setenv("TZ", "America/New_York", TRUE);
+	for (guint i = 0; i < G_N_ELEMENTS(ok); i++) {
+		g_autofree char *text = g_strdup_printf(minimal, "",
+		    ok[i].line);
+		g_autofree char *p = write_temp(text);
+		g_autoptr(GError) error = NULL;
+		struct config *c = config_load(p, &error);
+		g_autoptr(GDateTime) there = NULL;
+
+		g_assert_no_error(error);
+		g_assert_cmpstr(c->timezone, ==, ok[i].written);
+		there = g_date_time_to_timezone(utc, c->zone);
+		g_assert_cmpint(g_date_time_get_utc_offset(there) /
+		    G_TIME_SPAN_SECOND, ==, ok[i].offset);
+		config_free(c);
+		g_unlink(p);
+	}
+	g_unsetenv("TZ");
+	errors = load_errors("", "timezone = \"Asia/Shangai\";", &path);
+	want = g_strdup_printf("%s:14: unknown time zone \"Asia/Shangai\"; "
+	    "use a name from /usr/share/zoneinfo such as Asia/Shanghai, or "
+	    "\"system\"", path);
+	g_assert_cmpstr(errors, ==, want);
+	g_unlink(path);
+	g_clear_pointer(&path, g_free);
+	g_clear_pointer(&errors, g_free);
+	errors = load_errors("", "timezone = 8;", &path);
+	g_assert_nonnull(strstr(errors, ":14: 'timezone' must be a string"));
+	g_unlink(path);
+	g_clear_pointer(&path, g_free);
+	g_clear_pointer(&errors, g_free);
+	/* A machine without tzdata: the default itself cannot load. */
+	g_setenv("TZDIR", "/nonexistent", TRUE);
+	errors = load_errors("", "", &path);
+	g_unsetenv("TZDIR");
+	g_clear_pointer(&want, g_free);
+	want = g_strdup_printf("%s:0: time zone \"Asia/Shanghai\" (the "
+	    "default): there is no time zone data (/nonexistent is missing); "
+	    "install the tzdata package, or set timezone = \"system\"",
+	    path);
+	g_assert_cmpstr(errors, ==, want);
+	g_unlink(path);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -172,5 +236,6 @@ main(int argc, char **argv)
 	g_test_add_func("/config/typo-suggests", test_typo_suggests);
 	g_test_add_func("/config/all-errors", test_all_errors_reported);
 	g_test_add_func("/config/syntax-error-line", test_syntax_error_line);
+	g_test_add_func("/config/timezone", test_timezone);
 	return g_test_run();
 }
