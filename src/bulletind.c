@@ -2,10 +2,13 @@
  * bulletind: the bulletin office's mail daemon.
  *
  *	bulletind [-dnv] [-f file]
+ *	bulletind -h | -V
  *
  * -d stays in the foreground and logs to stderr; -n checks the
- * configuration and exits; -v logs debug lines.
+ * configuration and exits; -v logs debug lines.  Without -d, fatal
+ * start-up errors go to stderr as well as syslog until it has detached.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -17,17 +20,71 @@
 #include "log.h"
 #include "render-leaks.h"
 
+/* Set by Makefile.am from configure's --sysconfdir. */
 #ifndef BULLETIND_CONF
 #define BULLETIND_CONF "/etc/bulletind/bulletind.conf"
 #endif
 
+struct options {
+	const char	*path;
+	gboolean	 foreground;
+	gboolean	 check;
+	int		 verbosity;
+};
+
+static const struct option long_options[] = {
+	{ "foreground",	no_argument,		NULL, 'd' },
+	{ "config",	required_argument,	NULL, 'f' },
+	{ "check",	no_argument,		NULL, 'n' },
+	{ "verbose",	no_argument,		NULL, 'v' },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ NULL,		0,			NULL, 0 }
+};
+
+static const char short_usage[] =
+    "usage: bulletind [-dnv] [-f file]\n"
+    "       bulletind -h | -V\n";
+
 static G_NORETURN void
-usage(void)
+usage_error(void)
 {
-	fprintf(stderr, "usage: bulletind [-dnv] [-f file]\n");
+	fputs(short_usage, stderr);
+	fputs("Try 'bulletind --help' for more information.\n", stderr);
 	exit(2);
 }
 
+static G_NORETURN void
+print_help(void)
+{
+	fputs(short_usage, stdout);
+	printf("\n"
+	    "The bulletin office's mail daemon: files the units' articles,\n"
+	    "runs the editors' commands, sends the signed issue.\n"
+	    "\n"
+	    "  -d, --foreground    stay in the foreground, log to stderr\n"
+	    "  -f, --config FILE   configuration file\n"
+	    "                      (default: %s)\n"
+	    "  -n, --check         check the configuration and exit\n"
+	    "  -v, --verbose       log debug lines too\n"
+	    "  -h, --help          show this help and exit\n"
+	    "  -V, --version       show the version and exit\n"
+	    "\n"
+	    "Without -d it detaches and logs to syslog (mail facility);\n"
+	    "start-up errors also go to stderr until it has detached.\n",
+	    BULLETIND_CONF);
+	exit(0);
+}
+
+static G_NORETURN void
+print_version(void)
+{
+	printf("bulletind %s\n", PACKAGE_VERSION);
+	printf("default configuration: %s\n", BULLETIND_CONF);
+	exit(0);
+}
+
+/* The -n path; its checks live here until they get a module of their own. */
 static int
 check_config(const char *path)
 {
@@ -47,38 +104,50 @@ check_config(const char *path)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+static void
+parse_options(int argc, char **argv, struct options *o)
 {
-	const char *path = BULLETIND_CONF;
-	gboolean foreground = FALSE, check = FALSE;
-	int verbosity = 0, ch, rc;
+	int ch;
 
-	while ((ch = getopt(argc, argv, "df:nv")) != -1) {
+	while ((ch = getopt_long(argc, argv, "df:nvhV", long_options,
+	    NULL)) != -1) {
 		switch (ch) {
 		case 'd':
-			foreground = TRUE;
+			o->foreground = TRUE;
 			break;
 		case 'f':
-			path = optarg;
+			o->path = optarg;
 			break;
 		case 'n':
-			check = TRUE;
+			o->check = TRUE;
 			break;
 		case 'v':
-			verbosity++;
+			o->verbosity++;
 			break;
+		case 'h':
+			print_help();
+		case 'V':
+			print_version();
 		default:
-			usage();
+			usage_error();
 		}
 	}
 	if (optind != argc)
-		usage();
-	if (check)
-		return check_config(path);
-	log_init("bulletind", foreground, verbosity);
+		usage_error();
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = { .path = BULLETIND_CONF };
+	int rc;
+
+	parse_options(argc, argv, &o);
+	if (o.check)
+		return check_config(o.path);
+	log_init("bulletind", o.foreground, o.verbosity);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	rc = daemon_run(path, foreground);
+	rc = daemon_run(o.path, o.foreground);
 	curl_global_cleanup();
 	render_release_caches();
 	return rc;

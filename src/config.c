@@ -3,7 +3,11 @@
  * file:line so that `bulletind -n` reports them all at once; unknown keys
  * get the nearest known key as a suggestion.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <libconfig.h>
 
@@ -705,6 +709,30 @@ read_file(struct loader *l, config_t *cf)
 	return FALSE;
 }
 
+/*
+ * libconfig says only "file I/O error", and reads a directory as an empty
+ * file: open it first to give the reason.
+ */
+static gboolean
+file_is_readable(struct loader *l)
+{
+	struct stat st;
+	int fd = open(l->file, O_RDONLY | O_CLOEXEC);
+	int err = 0;
+
+	if (fd < 0 || fstat(fd, &st) != 0)
+		err = errno;
+	else if (S_ISDIR(st.st_mode))
+		err = EISDIR;
+	if (fd >= 0)
+		close(fd);
+	if (err == 0)
+		return TRUE;
+	g_ptr_array_add(l->errors, g_strdup_printf("%s: cannot read: %s",
+	    l->file, g_strerror(err)));
+	return FALSE;
+}
+
 struct config *
 config_load(const char *file, GError **error)
 {
@@ -713,7 +741,7 @@ config_load(const char *file, GError **error)
 	config_t cf;
 
 	config_init(&cf);
-	if (read_file(&l, &cf))
+	if (file_is_readable(&l) && read_file(&l, &cf))
 		load_top(&l, c, config_root_setting(&cf));
 	config_destroy(&cf);
 	if (l.errors->len > 0) {

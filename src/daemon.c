@@ -197,10 +197,14 @@ lock_state_dir(const char *dir, GError **error)
 	g_autofree char *path = g_build_filename(dir, "bulletind.lock", NULL);
 	int fd;
 
-	if (g_mkdir_with_parents(dir, 0700) != 0 ||
-	    (fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
+	if (g_mkdir_with_parents(dir, 0700) != 0) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE,
-		    "%s: %s", path, g_strerror(errno));
+		    "state_dir %s: cannot create: %s", dir, g_strerror(errno));
+		return -1;
+	}
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE,
+		    "%s: cannot open: %s", path, g_strerror(errno));
 		return -1;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
@@ -503,6 +507,8 @@ start(struct daemon *d, gboolean foreground, GError **error)
 		    "daemon: %s", g_strerror(errno));
 		return FALSE;
 	}
+	if (!foreground)
+		log_detached();
 	if ((d->b.store = store_open(c->state_dir, error)) == NULL)
 		return FALSE;
 	requeued = store_requeue_in_flight(d->b.store, error);

@@ -8,7 +8,10 @@
 #include "error.h"
 #include "log.h"
 
+static const char *log_ident = "bulletind";
 static gboolean log_foreground = TRUE;
+/* A daemon that has not detached yet also tells whoever started it. */
+static gboolean log_attached;
 static int log_verbosity;
 
 G_DEFINE_QUARK(bulletin-error-quark, bulletin_error)
@@ -20,6 +23,8 @@ log_vwrite(int priority, const char *fmt, va_list ap)
 
 	if (!log_foreground) {
 		syslog(priority, "%s", line);
+		if (log_attached && priority <= LOG_WARNING)
+			fprintf(stderr, "%s: %s\n", log_ident, line);
 		return;
 	}
 	g_autoptr(GDateTime) now = clock_now_real();
@@ -42,11 +47,19 @@ log_glib_handler(const char *domain, GLogLevelFlags level, const char *msg,
 void
 log_init(const char *ident, gboolean foreground, int verbosity)
 {
+	log_ident = ident;
 	log_foreground = foreground;
+	log_attached = !foreground;
 	log_verbosity = verbosity;
 	if (!foreground)
 		openlog(ident, LOG_PID | LOG_NDELAY, LOG_MAIL);
 	g_log_set_default_handler(log_glib_handler, NULL);
+}
+
+void
+log_detached(void)
+{
+	log_attached = FALSE;
 }
 
 gboolean

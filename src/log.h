@@ -1,6 +1,9 @@
 /*
- * Logging: stderr in the foreground, syslog as a daemon.  GLib and GMime
- * warnings are routed to the same sink.  Messages are plain UTF-8 text; never
+ * Logging: stderr in the foreground, syslog as a daemon.  Until the daemon
+ * has detached, its warnings and fatal errors go to stderr as well (as
+ * Postfix and Dovecot do): at boot syslog may not run yet, and whoever
+ * started it must see why it did not.  GLib and GMime warnings are routed
+ * to the same sink.  Messages are plain UTF-8 text; never
  * pass a secret.
  */
 #ifndef BULLETIN_LOG_H
@@ -8,8 +11,14 @@
 
 #include <glib.h>
 
-/* Start logging.  verbosity 0 logs info and up, 1 adds debug. */
+/*
+ * Start logging.  verbosity 0 logs info and up, 1 adds debug.  IDENT is
+ * borrowed for the life of the process (a literal).
+ */
 void log_init(const char *ident, gboolean foreground, int verbosity);
+
+/* The daemon has detached from its terminal: syslog only from now on. */
+void log_detached(void);
 
 void log_info(const char *fmt, ...) G_GNUC_PRINTF(1, 2);
 void log_warn(const char *fmt, ...) G_GNUC_PRINTF(1, 2);

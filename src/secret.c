@@ -16,9 +16,15 @@ check_mode(int fd, const char *path, GError **error)
 {
 	struct stat st;
 
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
-		    "%s: not a regular file", path);
+		    "%s: cannot read: %s", path, g_strerror(errno));
+		return FALSE;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
+		    "%s: cannot read: %s", path, S_ISDIR(st.st_mode) ?
+		    g_strerror(EISDIR) : "not a regular file");
 		return FALSE;
 	}
 	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
@@ -39,7 +45,7 @@ secret_read(const char *path, GError **error)
 
 	if (fd < 0) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
-		    "%s: %s", path, g_strerror(errno));
+		    "%s: cannot read: %s", path, g_strerror(errno));
 		return NULL;
 	}
 	if (!check_mode(fd, path, error)) {
@@ -48,13 +54,17 @@ secret_read(const char *path, GError **error)
 	}
 	buf = g_malloc0(SECRET_MAX + 1);
 	n = read(fd, buf, SECRET_MAX);
+	if (n < 0)
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
+		    "%s: cannot read: %s", path, g_strerror(errno));
 	close(fd);
 	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == '\r'))
 		buf[--n] = '\0';
 	if (n <= 0) {
 		g_free(buf);
-		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
-		    "%s: empty", path);
+		if (n == 0)
+			g_set_error(error, BULLETIN_ERROR,
+			    BULLETIN_ERROR_CONFIG, "%s: empty", path);
 		return NULL;
 	}
 	return g_bytes_new_with_free_func(buf, n, g_free, buf);
@@ -80,17 +90,31 @@ secret_free(GBytes *secret)
 	g_bytes_unref(secret);
 }
 
+/* Errors name the setting as well as the file: "imap.password_file: …". */
+static GBytes *
+secret_read_setting(const char *setting, const char *path, GError **error)
+{
+	GBytes *secret = secret_read(path, error);
+
+	if (secret == NULL)
+		g_prefix_error(error, "%s: ", setting);
+	return secret;
+}
+
 gboolean
 secrets_load(const struct config *c, GBytes **imap_r, GBytes **smtp_r,
     GBytes **key_r, GError **error)
 {
-	GBytes *imap = secret_read(c->imap.password_file, error);
-	GBytes *smtp = imap ? secret_read(c->smtp.password_file, error) : NULL;
-	GBytes *key = smtp ? secret_read(c->key_file, error) : NULL;
+	GBytes *imap = secret_read_setting("imap.password_file",
+	    c->imap.password_file, error);
+	GBytes *smtp = imap ? secret_read_setting("smtp.password_file",
+	    c->smtp.password_file, error) : NULL;
+	GBytes *key = smtp ? secret_read_setting("key_file", c->key_file,
+	    error) : NULL;
 
 	if (key != NULL && g_bytes_get_size(key) < 16) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
-		    "%s: the key must be at least 16 bytes (try: head -c 32 "
+		    "key_file: %s: the key must be at least 16 bytes (try: head -c 32 "
 		    "/dev/urandom | base64 > %s)", c->key_file, c->key_file);
 		g_clear_pointer(&key, secret_free);
 	}
