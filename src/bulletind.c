@@ -140,14 +140,18 @@ int
 main(int argc, char **argv)
 {
 	struct options o = { .path = BULLETIND_CONF };
+	g_autofree char *path = NULL;
 	int rc;
 
 	parse_options(argc, argv, &o);
+	/* The daemon changes directory to / when it detaches, and a SIGHUP
+	 * reload reads the file again from there. */
+	path = g_canonicalize_filename(o.path, NULL);
 	if (o.check)
-		return check_config(o.path);
+		return check_config(path);
 	log_init("bulletind", o.foreground, o.verbosity);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	rc = daemon_run(o.path, o.foreground);
+	rc = daemon_run(path, o.foreground);
 	curl_global_cleanup();
 	render_release_caches();
 	return rc;
