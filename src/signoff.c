@@ -10,8 +10,11 @@
 
 static char *
 request_text(const struct config *c, const char *what, const char *code,
-    const struct editor *requester)
+    gint64 expires, const struct editor *requester)
 {
+	g_autoptr(GDateTime) at = clock_from_unix(expires);
+	g_autofree char *when = g_date_time_format(at, "%Y年%-m月%-d日 %H:%M");
+
 	return g_strdup_printf(
 	    "%s 提请签发：%s。附件是将要发出的简报全文（即收件人将收到的内容）。\n\n"
 	    "同意发出：直接回复本邮件，第一行写“同意”；或发送主题为“确认 %s”的"
@@ -19,11 +22,11 @@ request_text(const struct config *c, const char *what, const char *code,
 	    "不同意：回复本邮件，第一行写“驳回”，后面写明原因；草稿将退回编辑修改，"
 	    "本期不发出。\n"
 	    "只有明确的“同意”才会发出；其他答复一律不发，并转告编辑。\n"
-	    "确认码 %d 小时后失效；草稿如有改动，本确认码自动作废。"
+	    "确认码于 %s 失效；草稿如有改动，本确认码自动作废。"
 	    "简报日期以签发当日为准。\n\n"
 	    "确认码：%s\n（请勿转发本邮件：确认码仅供您本人使用。）\n",
 	    requester->name, what, code, c->imap.user,
-	    c->code_lifetime / 3600, code);
+	    when, code);
 }
 
 /* One sign-off, with its own nonce and code, for SIGNER. */
@@ -49,7 +52,7 @@ request_one(struct cmd_request *req, const struct signoff *template,
 	/* The code stays in the body: replies find the request by nonce. */
 	subject = g_strdup_printf("【签发确认】%s %s", c->bulletin.title,
 	    what);
-	text = request_text(c, what, code, req->editor);
+	text = request_text(c, what, code, s.expires, req->editor);
 	tag = g_strdup_printf("signoff.%s", nonce);
 	message_id = mail_make_message_id(c, tag);
 	if (store_add_signoff(req->b->store, &s, hash, error) == 0)
