@@ -154,6 +154,7 @@ listing_args(int argc, char **argv, gboolean *json_r, int *limit_r)
 {
 	gboolean counted = FALSE;
 	char *end;
+	long n;
 
 	*json_r = FALSE;
 	*limit_r = 50;
@@ -162,9 +163,9 @@ listing_args(int argc, char **argv, gboolean *json_r, int *limit_r)
 			*json_r = TRUE;
 			continue;
 		}
-		*limit_r = strtol(argv[i], &end, 10);
-		if (counted || *argv[i] == '\0' || *end != '\0' ||
-		    *limit_r <= 0) {
+		n = strtol(argv[i], &end, 10);
+		*limit_r = (int)MIN(n, G_MAXINT);
+		if (counted || *argv[i] == '\0' || *end != '\0' || n <= 0) {
 			fprintf(stderr, "bulletinctl: %s: unexpected \"%s\" "
 			    "(a count of rows is a positive number)\n",
 			    argv[0], argv[i]);
