@@ -54,32 +54,8 @@ struct subcommand {
 	const char	*args;		/* for the usage message */
 };
 
-static const struct subcommand subcommands[];
-
-static void
-print_usage(FILE *out)
-{
-	const char *lead = "usage:";
-
-	for (const struct subcommand *s = subcommands; s->name; s++) {
-		if (s->args == NULL)
-			continue;
-		fprintf(out, "%-6s bulletinctl [-f file] %s%s%s\n", lead,
-		    s->name, *s->args ? " " : "", s->args);
-		lead = "";
-	}
-	fprintf(out, "       bulletinctl -h | --help | -V | --version\n"
-	    "  -f, --config FILE  the daemon's configuration (default %s)\n",
-	    BULLETIND_CONF);
-}
-
-/* A usage error: exit status 2, as getopt's. */
-static G_NORETURN void
-usage(void)
-{
-	print_usage(stderr);
-	exit(2);
-}
+/* A usage error: the usage on stderr, exit status 2 (as getopt's). */
+static G_NORETURN void usage(void);
 
 static int
 fail(const GError *error)
@@ -582,6 +558,30 @@ static const struct subcommand subcommands[] = {
 	    "word [args...]" },
 	{ NULL },
 };
+
+static void
+print_usage(FILE *out)
+{
+	const char *lead = "usage:";
+
+	for (const struct subcommand *s = subcommands; s->name; s++) {
+		if (s->args == NULL)
+			continue;
+		fprintf(out, "%-6s bulletinctl [-f file] %s%s%s\n", lead,
+		    s->name, *s->args ? " " : "", s->args);
+		lead = "";
+	}
+	fprintf(out, "       bulletinctl -h | --help | -V | --version\n"
+	    "  -f, --config FILE  the daemon's configuration (default %s)\n",
+	    BULLETIND_CONF);
+}
+
+static G_NORETURN void
+usage(void)
+{
+	print_usage(stderr);
+	exit(2);
+}
 
 static const struct subcommand *
 subcommand_find(const char *name)
