@@ -3,14 +3,19 @@
  * through the same modules the daemon uses.
  *
  *	bulletinctl [-f file] status
- *	bulletinctl [-f file] messages [N]
- *	bulletinctl [-f file] deliveries [N]
+ *	bulletinctl [-f file] messages [--json] [N]
+ *	bulletinctl [-f file] deliveries [--json] [N]
+ *	bulletinctl [-f file] audit [--json] [N]
  *	bulletinctl [-f file] render [-y year] N|draft --format F [-o file]
  *	    (F: text, html, pdf, docx, eml; "issue [-y year] N F" also works)
  *	bulletinctl [-f file] inspect [--json] FILE.eml
  *	bulletinctl [-f file] command [-e editor] [-b body-file] WORD [ARGS…]
- *	bulletinctl [-f file] audit [N]
+ *	bulletinctl -h | -V
+ *
+ * Subcommands are rows of one table (subcommands[] below): a new one is a
+ * function and a row.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +33,7 @@
 #include "inspect.h"
 #include "log.h"
 #include "message.h"
+#include "table.h"
 #include "verdict.h"
 #include "secret.h"
 
@@ -35,75 +41,315 @@
 #define BULLETIND_CONF "/etc/bulletind/bulletind.conf"
 #endif
 
-static G_NORETURN void
-usage(void)
+/* What a subcommand needs opened before it runs. */
+enum needs {
+	NEEDS_CONFIG,		/* the configuration only */
+	NEEDS_STORE,		/* and the daemon's existing store */
+};
+
+struct subcommand {
+	const char	*name;
+	int		(*run)(struct bulletin *b, int argc, char **argv);
+	enum needs	 needs;
+	const char	*args;		/* for the usage message */
+};
+
+/* A usage error: the usage on stderr, exit status 2 (as getopt's). */
+static G_NORETURN void usage(void);
+
+static int
+fail(const GError *error)
 {
-	fprintf(stderr, "usage: bulletinctl [-f file] status\n"
-	    "       bulletinctl [-f file] messages [count]\n"
-	    "       bulletinctl [-f file] deliveries [count]\n"
-	    "       bulletinctl [-f file] render [-y year] number|draft "
-	    "--format text|html|pdf|docx|eml [-o file]\n"
-	    "       bulletinctl [-f file] inspect [--json] file.eml\n"
-	    "       bulletinctl [-f file] command [-e editor] [-b body-file] "
-	    "word [args...]\n"
-	    "       bulletinctl [-f file] audit [count]\n");
-	exit(2);
+	fprintf(stderr, "bulletinctl: %s\n", error->message);
+	return 1;
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+/*
+ * A unix time as ISO 8601 with its offset, in the zone bulletinctl shows
+ * times in (the configured timezone); NULL for 0 (not known).  The one place times
+ * are formatted.
+ */
+static char *
+format_time(gint64 t)
+{
+	g_autoptr(GDateTime) dt = NULL;
+
+	if (t <= 0)
+		return NULL;
+	dt = clock_from_unix(t);
+	return dt ? g_date_time_format_iso8601(dt) : NULL;
+}
+
+/* 2026年第3期, 2026年增刊第1期; NULL without a number. */
+static char *
+issue_label(const char *kind, int year, int number)
+{
+	if (number <= 0)
+		return NULL;
+	return g_strdup_printf("%d年%s第%d期", year,
+	    g_strcmp0(kind, "supplement") == 0 ? "增刊" : "", number);
+}
+
+/* The cells of a row being built: owned strings, NULL allowed. */
+static void
+add_str(GPtrArray *row, const char *s)
+{
+	g_ptr_array_add(row, g_strdup(s));
+}
+
+static void
+add_int(GPtrArray *row, gint64 n)
+{
+	g_ptr_array_add(row, g_strdup_printf("%" G_GINT64_FORMAT, n));
+}
+
+static void
+add_row(struct table *t, GPtrArray *row)
+{
+	table_add_row(t, (const char *const *)row->pdata);
+	g_ptr_array_set_size(row, 0);
 }
 
 static int
-show_status(struct bulletin *b)
+print_table(struct table *t, gboolean json)
+{
+	g_autofree char *out = json ? table_json(t) : table_print(t);
+
+	fputs(out, stdout);
+	if (json)
+		fputc('\n', stdout);
+	table_free(t);
+	return 0;
+}
+
+/* [--json] [COUNT] of a listing; usage error otherwise. */
+static void
+listing_args(int argc, char **argv, gboolean *json_r, int *limit_r)
+{
+	gboolean counted = FALSE;
+	char *end;
+	long n;
+
+	*json_r = FALSE;
+	*limit_r = 50;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0 && !*json_r) {
+			*json_r = TRUE;
+			continue;
+		}
+		n = strtol(argv[i], &end, 10);
+		*limit_r = (int)MIN(n, G_MAXINT);
+		if (counted || *argv[i] == '\0' || *end != '\0' || n <= 0) {
+			fprintf(stderr, "bulletinctl: %s: unexpected \"%s\" "
+			    "(a count of rows is a positive number)\n",
+			    argv[0], argv[i]);
+			usage();
+		}
+		counted = TRUE;
+	}
+}
+
+/* ---- subcommands -------------------------------------------------------- */
+
+static int
+show_status(struct bulletin *b, int argc, char **argv)
 {
 	g_autoptr(GString) out = g_string_new(NULL);
 	g_autoptr(GError) error = NULL;
 
-	if (!status_report(b, out, &error)) {
-		fprintf(stderr, "bulletinctl: %s\n", error->message);
-		return 1;
-	}
+	(void)argv;
+	if (argc != 1)
+		usage();
+	if (!status_report(b, out, &error))
+		return fail(error);
 	fputs(out->str, stdout);
 	return 0;
 }
 
-static int
-show_messages(struct bulletin *b, int limit)
-{
-	g_autoptr(GError) error = NULL;
-	g_autoptr(GPtrArray) rows = store_list_messages(b->store, limit,
-	    &error);
+static const struct table_column message_columns[] = {
+	{ "ID", "id", TABLE_INT, 0 },
+	{ "UID", "uid", TABLE_INT, 0 },
+	{ "RECEIVED", "received", TABLE_TIME, 0 },
+	{ "STATE", "state", TABLE_TEXT, 0 },
+	{ "UNIT", "unit", TABLE_TEXT, 0 },
+	{ "SENDER", "sender", TABLE_TEXT, 32 },
+	{ "SUBJECT", "subject", TABLE_TEXT, 30 },
+	{ "TITLE", "title", TABLE_TEXT, 30 },
+	{ "REASON", "reason", TABLE_TEXT, 40 },
+	{ NULL, "message_id", TABLE_TEXT, 0 },
+};
 
-	if (rows == NULL) {
-		fprintf(stderr, "bulletinctl: %s\n", error->message);
-		return 1;
-	}
-	for (guint i = 0; i < rows->len; i++) {
-		const struct message_summary *s = rows->pdata[i];
-		printf("%" G_GINT64_FORMAT "\tuid %u\t%s\t%s\t%s\t%s\t(%s)"
-		    "\t%s\n", s->id, s->uid, s->state, s->unit ? s->unit : "-",
-		    s->sender ? s->sender : "-", s->subject ? s->subject : "",
-		    s->reason ? s->reason : "", s->title ? s->title : "-");
-	}
-	return 0;
+static void
+message_cells(GPtrArray *row, const struct message_summary *s)
+{
+	add_int(row, s->id);
+	add_int(row, s->uid);
+	g_ptr_array_add(row, format_time(s->received));
+	add_str(row, s->state);
+	add_str(row, s->unit);
+	add_str(row, s->sender);
+	add_str(row, s->subject);
+	add_str(row, s->title);
+	add_str(row, s->reason);
+	add_str(row, s->message_id);
 }
 
 static int
-show_deliveries(struct bulletin *b, int limit)
+show_messages(struct bulletin *b, int argc, char **argv)
 {
 	g_autoptr(GError) error = NULL;
-	g_autoptr(GPtrArray) rows = store_list_deliveries(b->store, limit,
-	    &error);
+	g_autoptr(GPtrArray) rows = NULL;
+	g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func(g_free);
+	struct table *t;
+	gboolean json;
+	int limit;
 
-	if (rows == NULL) {
-		fprintf(stderr, "bulletinctl: %s\n", error->message);
-		return 1;
-	}
+	listing_args(argc, argv, &json, &limit);
+	if ((rows = store_list_messages(b->store, limit, &error)) == NULL)
+		return fail(error);
+	t = table_new(message_columns, G_N_ELEMENTS(message_columns));
 	for (guint i = 0; i < rows->len; i++) {
-		const struct outgoing *o = rows->pdata[i];
-		printf("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\tattempts %d\t%s\n",
-		    o->id, o->kind, o->list ? o->list : "-", o->recipient,
-		    delivery_state_name(o->state), o->attempts,
-		    o->reply ? o->reply : "");
+		message_cells(row, rows->pdata[i]);
+		add_row(t, row);
 	}
-	return 0;
+	return print_table(t, json);
+}
+
+static const struct table_column delivery_columns[] = {
+	{ "ID", "id", TABLE_INT, 0 },
+	{ "KIND", "kind", TABLE_TEXT, 0 },
+	{ "ISSUE", "issue", TABLE_TEXT, 0 },
+	{ "LIST", "list", TABLE_TEXT, 0 },
+	{ "RECIPIENT", "recipient", TABLE_TEXT, 32 },
+	{ "STATE", "state", TABLE_TEXT, 0 },
+	{ "TRIES", "attempts", TABLE_INT, 0 },
+	{ "QUEUED", "queued", TABLE_TIME, 0 },
+	{ "LAST ATTEMPT", "last_attempt", TABLE_TIME, 0 },
+	{ "SENT", "sent", TABLE_TIME, 0 },
+	{ "BOUNCED/FAILED", "ended", TABLE_TIME, 0 },
+	{ "REPLY", "reply", TABLE_TEXT, 40 },
+	{ NULL, "issue_id", TABLE_INT, 0 },
+	{ NULL, "issue_kind", TABLE_TEXT, 0 },
+	{ NULL, "issue_year", TABLE_INT, 0 },
+	{ NULL, "issue_number", TABLE_INT, 0 },
+};
+
+static void
+delivery_cells(GPtrArray *row, const struct delivery_summary *d)
+{
+	gboolean numbered = d->issue_number > 0;
+
+	add_int(row, d->id);
+	add_str(row, d->kind);
+	g_ptr_array_add(row, issue_label(d->issue_kind, d->issue_year,
+	    d->issue_number));
+	add_str(row, d->list);
+	add_str(row, d->recipient);
+	add_str(row, d->state);
+	add_int(row, d->attempts);
+	g_ptr_array_add(row, format_time(d->queued));
+	g_ptr_array_add(row, format_time(d->attempted));
+	g_ptr_array_add(row, format_time(d->sent));
+	g_ptr_array_add(row, format_time(d->ended));
+	add_str(row, d->reply);
+	g_ptr_array_add(row, d->issue > 0 ? g_strdup_printf("%"
+	    G_GINT64_FORMAT, d->issue) : NULL);
+	add_str(row, d->issue_kind);
+	g_ptr_array_add(row, numbered ? g_strdup_printf("%d", d->issue_year) :
+	    NULL);
+	g_ptr_array_add(row, numbered ? g_strdup_printf("%d",
+	    d->issue_number) : NULL);
+}
+
+static int
+show_deliveries(struct bulletin *b, int argc, char **argv)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GPtrArray) rows = NULL;
+	g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func(g_free);
+	struct table *t;
+	gboolean json;
+	int limit;
+
+	listing_args(argc, argv, &json, &limit);
+	if ((rows = store_list_deliveries(b->store, limit, &error)) == NULL)
+		return fail(error);
+	t = table_new(delivery_columns, G_N_ELEMENTS(delivery_columns));
+	for (guint i = 0; i < rows->len; i++) {
+		delivery_cells(row, rows->pdata[i]);
+		add_row(t, row);
+	}
+	return print_table(t, json);
+}
+
+static const struct table_column audit_columns[] = {
+	{ "TIME", "time", TABLE_TIME, 0 },
+	{ "KIND", "kind", TABLE_TEXT, 0 },
+	{ "WHO", "who", TABLE_TEXT, 32 },
+	{ "WHAT", "what", TABLE_TEXT, 40 },
+	{ "DETAIL", "detail", TABLE_TEXT, 50 },
+	{ "MESSAGE-ID", "message_id", TABLE_TEXT, 0 },
+	{ NULL, "issue_kind", TABLE_TEXT, 0 },
+	{ NULL, "issue_year", TABLE_INT, 0 },
+	{ NULL, "issue_number", TABLE_INT, 0 },
+	{ NULL, "list", TABLE_TEXT, 0 },
+};
+
+/* "issue 2026年第3期 (bao)", "receipt": what a mail or an issue was. */
+static char *
+audit_what(const struct audit_entry *e)
+{
+	g_autofree char *label = issue_label(e->issue_kind, e->issue_year,
+	    e->issue_number);
+	GString *what = g_string_new(e->what);
+
+	if (label != NULL)
+		g_string_append_printf(what, " %s", label);
+	if (e->list != NULL)
+		g_string_append_printf(what, " (%s)", e->list);
+	return g_string_free(what, FALSE);
+}
+
+static void
+audit_cells(GPtrArray *row, const struct audit_entry *e)
+{
+	gboolean numbered = e->issue_number > 0;
+
+	g_ptr_array_add(row, format_time(e->at));
+	add_str(row, e->kind);
+	add_str(row, e->who);
+	g_ptr_array_add(row, audit_what(e));
+	add_str(row, e->detail);
+	add_str(row, e->message_id);
+	add_str(row, e->issue_kind);
+	g_ptr_array_add(row, numbered ? g_strdup_printf("%d", e->issue_year) :
+	    NULL);
+	g_ptr_array_add(row, numbered ? g_strdup_printf("%d",
+	    e->issue_number) : NULL);
+	add_str(row, e->list);
+}
+
+static int
+show_audit(struct bulletin *b, int argc, char **argv)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GPtrArray) rows = NULL;
+	g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func(g_free);
+	struct table *t;
+	gboolean json;
+	int limit;
+
+	listing_args(argc, argv, &json, &limit);
+	if ((rows = store_list_audit(b->store, limit, &error)) == NULL)
+		return fail(error);
+	t = table_new(audit_columns, G_N_ELEMENTS(audit_columns));
+	for (guint i = 0; i < rows->len; i++) {
+		audit_cells(row, rows->pdata[i]);
+		add_row(t, row);
+	}
+	return print_table(t, json);
 }
 
 /* The view to render: the draft, or sent issue NUMBER of YEAR. */
@@ -211,22 +457,6 @@ issue_command(struct bulletin *b, int argc, char **argv)
 	return render_command(b, n, args);
 }
 
-static int
-show_audit(struct bulletin *b, int limit)
-{
-	g_autoptr(GError) error = NULL;
-	g_autoptr(GPtrArray) rows = store_list_commands(b->store, limit,
-	    &error);
-
-	if (rows == NULL) {
-		fprintf(stderr, "bulletinctl: %s\n", error->message);
-		return 1;
-	}
-	for (guint i = 0; i < rows->len; i++)
-		puts(rows->pdata[i]);
-	return 0;
-}
-
 /* The editor to act as: -e ADDRESS, else the first with role editor. */
 static const struct editor *
 local_editor(const struct config *c, const char *address)
@@ -293,7 +523,7 @@ run_command(struct bulletin *b, int argc, char **argv)
 
 /* What the daemon would do with a message, changing nothing. */
 static int
-inspect(const struct config *c, int argc, char **argv)
+inspect(struct bulletin *b, int argc, char **argv)
 {
 	gboolean json = argc == 3 && strcmp(argv[1], "--json") == 0;
 	g_autoptr(GError) error = NULL;
@@ -308,67 +538,151 @@ inspect(const struct config *c, int argc, char **argv)
 		fprintf(stderr, "bulletinctl: %s\n", error->message);
 		return 1;
 	}
-	v = verdict_new(c, raw, len);
+	v = verdict_new(b->config, raw, len);
 	out = json ? inspect_json(v) : inspect_text(v);
 	puts(out);
 	verdict_free(v);
 	return 0;
 }
 
-static int
-run(struct bulletin *b, int argc, char **argv)
-{
-	int limit = argc > 1 ? atoi(argv[1]) : 50;
+static const struct subcommand subcommands[] = {
+	{ "status", show_status, NEEDS_STORE, "" },
+	{ "messages", show_messages, NEEDS_STORE, "[--json] [count]" },
+	{ "deliveries", show_deliveries, NEEDS_STORE, "[--json] [count]" },
+	{ "audit", show_audit, NEEDS_STORE, "[--json] [count]" },
+	{ "render", render_command, NEEDS_STORE, "[-y year] number|draft "
+	    "--format text|html|pdf|docx|eml [-o file]" },
+	{ "issue", issue_command, NEEDS_STORE, NULL },	/* render's old form */
+	{ "inspect", inspect, NEEDS_CONFIG, "[--json] file.eml" },
+	{ "command", run_command, NEEDS_STORE, "[-e editor] [-b body-file] "
+	    "word [args...]" },
+	{ NULL },
+};
 
-	if (strcmp(argv[0], "status") == 0)
-		return show_status(b);
-	if (strcmp(argv[0], "messages") == 0)
-		return show_messages(b, limit);
-	if (strcmp(argv[0], "deliveries") == 0)
-		return show_deliveries(b, limit);
-	if (strcmp(argv[0], "issue") == 0)
-		return issue_command(b, argc, argv);
-	if (strcmp(argv[0], "render") == 0)
-		return render_command(b, argc, argv);
-	if (strcmp(argv[0], "command") == 0)
-		return run_command(b, argc, argv);
-	if (strcmp(argv[0], "audit") == 0)
-		return show_audit(b, limit);
-	usage();
+static void
+print_usage(FILE *out)
+{
+	const char *lead = "usage:";
+
+	for (const struct subcommand *s = subcommands; s->name; s++) {
+		if (s->args == NULL)
+			continue;
+		fprintf(out, "%-6s bulletinctl [-f file] %s%s%s\n", lead,
+		    s->name, *s->args ? " " : "", s->args);
+		lead = "";
+	}
+	fprintf(out, "       bulletinctl -h | --help | -V | --version\n"
+	    "  -f, --config FILE  the daemon's configuration (default %s)\n",
+	    BULLETIND_CONF);
+}
+
+static G_NORETURN void
+usage(void)
+{
+	print_usage(stderr);
+	exit(2);
+}
+
+static const struct subcommand *
+subcommand_find(const char *name)
+{
+	for (const struct subcommand *s = subcommands; s->name; s++)
+		if (strcmp(s->name, name) == 0)
+			return s;
+	return NULL;
+}
+
+/*
+ * The daemon's store, which must exist: under a wrong configuration an
+ * empty one would look as if every article were lost.
+ */
+static gboolean
+open_store(struct bulletin *b)
+{
+	const struct config *c = b->config;
+	g_autoptr(GError) error = NULL;
+	g_autofree char *missing = NULL;
+
+	b->store = store_open_existing(c->state_dir, &missing, &error);
+	if (b->store != NULL)
+		return TRUE;
+	if (missing == NULL)
+		fail(error);
+	else if (strcmp(missing, c->state_dir) == 0)
+		fprintf(stderr, "bulletinctl: state directory %s (state_dir in "
+		    "%s) does not exist; is this the daemon's configuration?\n",
+		    c->state_dir, c->state_dir_where);
+	else
+		fprintf(stderr, "bulletinctl: %s does not exist in the state "
+		    "directory (state_dir in %s); has bulletind run with this "
+		    "configuration?\n", missing, c->state_dir_where);
+	return FALSE;
+}
+
+static G_NORETURN void
+version(void)
+{
+	printf("bulletinctl %s\ndefault configuration: %s\n", PACKAGE_VERSION,
+	    BULLETIND_CONF);
+	exit(0);
+}
+
+/* The global options; returns the configuration file. */
+static const char *
+global_options(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "config", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *path = BULLETIND_CONF;
+	int ch;
+
+	/* "+": options after the subcommand are the subcommand's. */
+	while ((ch = getopt_long(argc, argv, "+f:hV", options, NULL)) != -1) {
+		switch (ch) {
+		case 'f':
+			path = optarg;
+			break;
+		case 'h':
+			print_usage(stdout);
+			exit(0);
+		case 'V':
+			version();
+		default:
+			usage();
+		}
+	}
+	return path;
 }
 
 int
 main(int argc, char **argv)
 {
-	const char *path = BULLETIND_CONF;
+	const char *path = global_options(argc, argv);
+	const struct subcommand *sub;
 	g_autoptr(GError) error = NULL;
 	struct bulletin b = { 0 };
-	int ch, rc;
+	int rc = 1;
 
-	while ((ch = getopt(argc, argv, "+f:")) != -1) {
-		if (ch != 'f')
-			usage();
-		path = optarg;
-	}
 	if (optind >= argc)
 		usage();
+	if ((sub = subcommand_find(argv[optind])) == NULL) {
+		fprintf(stderr, "bulletinctl: unknown command \"%s\"\n",
+		    argv[optind]);
+		usage();
+	}
 	log_init("bulletinctl", TRUE, 0);
 	message_library_init();
-	if ((b.config = config_load(path, &error)) != NULL &&
-	    strcmp(argv[optind], "inspect") == 0) {
-		rc = inspect(b.config, argc - optind, argv + optind);
-		config_free(b.config);
-		return rc;
-	}
-	if (b.config != NULL)
-		clock_set_zone(b.config->zone);
-	if (b.config == NULL ||
-	    (b.store = store_open(b.config->state_dir, &error)) == NULL) {
+	if ((b.config = config_load(path, &error)) == NULL) {
 		fprintf(stderr, "%s\n", error->message);
-		config_free(b.config);
-		return 1;
+	} else {
+		clock_set_zone(b.config->zone);
+		if (sub->needs == NEEDS_CONFIG || open_store(&b))
+			rc = sub->run(&b, argc - optind, argv + optind);
 	}
-	rc = run(&b, argc - optind, argv + optind);
 	secret_free(b.key);
 	store_close(b.store);
 	config_free(b.config);

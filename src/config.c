@@ -112,6 +112,16 @@ loader_error(struct loader *l, const config_setting_t *s, const char *fmt, ...)
 	    file ? file : l->file, line, msg));
 }
 
+/* "file:line" of setting S (of the file when S is NULL). */
+static char *
+setting_where(const struct loader *l, const config_setting_t *s)
+{
+	const char *file = s ? config_setting_source_file(s) : NULL;
+
+	return g_strdup_printf("%s:%d", file ? file : l->file,
+	    s ? config_setting_source_line(s) : 0);
+}
+
 /* Levenshtein distance on bytes; keys are ASCII. */
 static guint
 edit_distance(const char *a, const char *b)
@@ -667,6 +677,8 @@ load_top(struct loader *l, struct config *c, config_setting_t *root)
 	    check_group(l, g, smtp_keys, "smtp"))
 		load_smtp(l, c, g);
 	c->state_dir = get_string(root, "state_dir", "");
+	c->state_dir_where = setting_where(l,
+	    config_setting_get_member(root, "state_dir"));
 	c->key_file = get_string(root, "key_file", "");
 	c->code_lifetime = get_int(root, "code_lifetime", 86400);
 	c->run_as = get_string(root, "user", NULL);
@@ -793,6 +805,7 @@ config_free(struct config *c)
 	peer_clear(&c->smtp);
 	g_free(c->smtp_from);
 	g_free(c->state_dir);
+	g_free(c->state_dir_where);
 	g_free(c->key_file);
 	g_free(c->run_as);
 	g_free(c->timezone);

@@ -82,6 +82,7 @@ struct config {
 	} limits;
 
 	char		*state_dir;
+	char		*state_dir_where;	/* "file:line" it is set at */
 	char		*key_file;
 	int		 code_lifetime;	/* seconds a confirmation code lives */
 	char		*run_as;	/* user to drop to when started as root */

@@ -226,8 +226,10 @@ store_set_delivery(struct store *store, gint64 id, enum delivery_state state,
 	st = store_prepare(store, "UPDATE outbox SET state = ?1, reply ="
 	    " COALESCE(?2, reply), next_attempt = ?3, updated = ?4,"
 	    " attempts = attempts + ?5, message = CASE WHEN ?1 = 'sent' AND"
-	    " kind = 'signoff' THEN NULL ELSE message END WHERE id = ?6",
-	    error);
+	    " kind = 'signoff' THEN NULL ELSE message END,"
+	    " attempted = CASE WHEN ?1 = 'in-flight' THEN ?4 ELSE attempted"
+	    " END, sent_at = CASE WHEN ?1 = 'sent' THEN ?4 ELSE sent_at END"
+	    " WHERE id = ?6", error);
 	if (st == NULL)
 		return FALSE;
 	store_bind_text(st, 1, delivery_state_name(state));
@@ -293,21 +295,68 @@ store_requeue_in_flight(struct store *store, GError **error)
 	return sqlite3_changes(store->db);
 }
 
+void
+delivery_summary_free(struct delivery_summary *d)
+{
+	if (d == NULL)
+		return;
+	g_free(d->kind);
+	g_free(d->issue_kind);
+	g_free(d->list);
+	g_free(d->recipient);
+	g_free(d->state);
+	g_free(d->reply);
+	g_free(d);
+}
+
+static struct delivery_summary *
+delivery_summary_from_row(sqlite3_stmt *st)
+{
+	struct delivery_summary *d = g_new0(struct delivery_summary, 1);
+
+	d->id = sqlite3_column_int64(st, 0);
+	d->kind = store_column_dup(st, 1);
+	d->issue = sqlite3_column_int64(st, 2);
+	d->issue_kind = store_column_dup(st, 3);
+	d->issue_year = sqlite3_column_int(st, 4);
+	d->issue_number = sqlite3_column_int(st, 5);
+	d->list = store_column_dup(st, 6);
+	d->recipient = store_column_dup(st, 7);
+	d->state = store_column_dup(st, 8);
+	d->attempts = sqlite3_column_int(st, 9);
+	d->queued = sqlite3_column_int64(st, 10);
+	d->attempted = sqlite3_column_int64(st, 11);
+	d->sent = sqlite3_column_int64(st, 12);
+	d->ended = sqlite3_column_int64(st, 13);
+	d->reply = store_column_dup(st, 14);
+	return d;
+}
 
 GPtrArray *
 store_list_deliveries(struct store *store, int limit, GError **error)
 {
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT id, kind, issue, list, recipient, NULL, attempts, created,"
-	    " state, reply FROM outbox ORDER BY id DESC LIMIT ?", error);
+	    "SELECT o.id, o.kind, o.issue, i.kind, i.year, i.number, o.list,"
+	    " o.recipient, o.state, o.attempts, o.created, o.attempted,"
+	    " o.sent_at, CASE WHEN o.state IN ('bounced', 'failed')"
+	    " THEN o.updated END, o.reply"
+	    " FROM outbox o LEFT JOIN issues i ON i.id = o.issue"
+	    " ORDER BY o.id DESC LIMIT ?", error);
 	GPtrArray *out;
+	int rc;
 
 	if (st == NULL)
 		return NULL;
 	sqlite3_bind_int(st, 1, limit);
-	out = g_ptr_array_new_with_free_func((GDestroyNotify)outgoing_free);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		g_ptr_array_add(out, outgoing_from_row(st));
+	out = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)delivery_summary_free);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		g_ptr_array_add(out, delivery_summary_from_row(st));
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, "list deliveries");
+		g_ptr_array_unref(out);
+		return NULL;
+	}
 	return out;
 }
 

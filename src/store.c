@@ -11,7 +11,6 @@
 
 #include <glib/gstdio.h>
 
-#include "clock.h"
 #include "error.h"
 #include "log.h"
 #include "store-private.h"
@@ -94,6 +93,12 @@ static const char *const migrations[] = {
 	"CREATE INDEX articles_seq ON articles (issue, seq);"
 	"CREATE INDEX articles_title ON articles (issue, unit, title_key);"
 	"CREATE INDEX articles_message ON articles (message);",
+	/* 5: when a delivery was last tried and when it was sent, for the
+	 * ledger and the audit (a bounce overwrites updated) */
+	"ALTER TABLE outbox ADD COLUMN attempted INTEGER;"
+	"ALTER TABLE outbox ADD COLUMN sent_at INTEGER;"
+	"UPDATE outbox SET attempted = updated WHERE attempts > 0;"
+	"UPDATE outbox SET sent_at = updated WHERE state = 'sent';",
 };
 
 static const char *const message_state_names[] = {
@@ -251,30 +256,88 @@ make_private_file(const char *path, GError **error)
 	return TRUE;
 }
 
-struct store *
-store_open(const char *dir, GError **error)
+static struct store *
+store_new(const char *dir)
 {
 	struct store *store = g_new0(struct store, 1);
-	g_autofree char *path = g_build_filename(dir, "bulletind.db", NULL);
 
 	store->dir = g_strdup(dir);
 	store->spool_dir = g_build_filename(dir, "spool", NULL);
-	if (!make_dir(dir, error) || !make_dir(store->spool_dir, error) ||
-	    !make_private_file(path, error))
-		goto fail;
-	if (sqlite3_open(path, &store->db) != SQLITE_OK) {
+	return store;
+}
+
+/* Open the database at PATH with SQLite's FLAGS, set up and migrate it. */
+static gboolean
+store_open_db(struct store *store, const char *path, int flags,
+    GError **error)
+{
+	if (sqlite3_open_v2(path, &store->db, flags, NULL) != SQLITE_OK) {
 		store_set_error(store, error, path);
-		goto fail;
+		return FALSE;
 	}
 	sqlite3_busy_timeout(store->db, 5000);
-	if (!store_exec(store, "PRAGMA journal_mode = WAL;"
-	    "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", error) ||
-	    !store_migrate(store, error))
-		goto fail;
+	return store_exec(store, "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", error) &&
+	    store_migrate(store, error);
+}
+
+struct store *
+store_open(const char *dir, GError **error)
+{
+	struct store *store = store_new(dir);
+	g_autofree char *path = g_build_filename(dir, "bulletind.db", NULL);
+
+	if (!make_dir(dir, error) || !make_dir(store->spool_dir, error) ||
+	    !make_private_file(path, error) ||
+	    !store_open_db(store, path, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, error)) {
+		store_close(store);
+		return NULL;
+	}
 	return store;
-fail:
-	store_close(store);
-	return NULL;
+}
+
+/* Does PATH exist?  FALSE with ERROR set when it cannot be told. */
+static gboolean
+path_exists(const char *path, gboolean *exists_r, GError **error)
+{
+	GStatBuf sb;
+
+	*exists_r = g_stat(path, &sb) == 0;
+	if (*exists_r || errno == ENOENT || errno == ENOTDIR)
+		return TRUE;
+	g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE,
+	    "store: %s: %s", path, g_strerror(errno));
+	return FALSE;
+}
+
+struct store *
+store_open_existing(const char *dir, char **missing_r, GError **error)
+{
+	g_autofree char *path = g_build_filename(dir, "bulletind.db", NULL);
+	struct store *store;
+	gboolean exists;
+
+	if (missing_r != NULL)
+		*missing_r = NULL;
+	if (!path_exists(dir, &exists, error) ||
+	    (exists && !path_exists(path, &exists, error)))
+		return NULL;
+	if (!exists) {
+		const char *missing = g_file_test(dir, G_FILE_TEST_IS_DIR) ?
+		    path : dir;
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE,
+		    "store: %s does not exist", missing);
+		if (missing_r != NULL)
+			*missing_r = g_strdup(missing);
+		return NULL;
+	}
+	store = store_new(dir);
+	if (!store_open_db(store, path, SQLITE_OPEN_READWRITE, error)) {
+		store_close(store);
+		return NULL;
+	}
+	return store;
 }
 
 void
@@ -454,6 +517,7 @@ message_summary_free(struct message_summary *s)
 	g_free(s->subject);
 	g_free(s->unit);
 	g_free(s->title);
+	g_free(s->message_id);
 	g_free(s);
 }
 
@@ -463,7 +527,7 @@ store_list_messages(struct store *store, int limit, GError **error)
 	g_autoptr(sqlite3_stmt) st = store_prepare(store,
 	    "SELECT m.id, m.uid, m.state, m.reason, m.sender, m.subject, m.unit,"
 	    " m.received, (SELECT title FROM articles WHERE message = m.id"
-	    " ORDER BY id DESC LIMIT 1) FROM messages m"
+	    " ORDER BY id DESC LIMIT 1), m.message_id FROM messages m"
 	    " ORDER BY m.id DESC LIMIT ?", error);
 	GPtrArray *out;
 
@@ -483,6 +547,7 @@ store_list_messages(struct store *store, int limit, GError **error)
 		s->unit = store_column_dup(st, 6);
 		s->received = sqlite3_column_int64(st, 7);
 		s->title = store_column_dup(st, 8);
+		s->message_id = store_column_dup(st, 9);
 		g_ptr_array_add(out, s);
 	}
 	return out;
@@ -513,31 +578,95 @@ store_add_command(struct store *store, const struct command_row *row,
 	return store_step_done(store, st, "audit command", error);
 }
 
-GPtrArray *
-store_list_commands(struct store *store, int limit, GError **error)
+void
+audit_entry_free(struct audit_entry *e)
 {
-	g_autoptr(sqlite3_stmt) st = store_prepare(store,
-	    "SELECT c.id, c.at, c.sender,"
-	    " c.command, COALESCE(c.args, ''), c.decision,"
-	    " COALESCE(c.reason, ''), COALESCE(m.message_id, '-')"
-	    " FROM commands c LEFT JOIN messages m ON m.id = c.message"
-	    " ORDER BY c.id DESC LIMIT ?", error);
+	if (e == NULL)
+		return;
+	g_free(e->kind);
+	g_free(e->who);
+	g_free(e->what);
+	g_free(e->detail);
+	g_free(e->message_id);
+	g_free(e->issue_kind);
+	g_free(e->list);
+	g_free(e);
+}
+
+/*
+ * One time-ordered union of what the store keeps: messages by their
+ * outcome (commands and refused commands are in the commands table, with
+ * their words), commands, sent issues, and each delivery's sending and
+ * its bounce or failure.  Ties keep the order things happen in: a
+ * message, then its command, then the mail it caused.
+ */
+static const char audit_sql[] =
+    "SELECT at, kind, who, what, detail, message_id, issue_kind, year,"
+    " number, list FROM ("
+    "SELECT m.received AS at, m.state AS kind, m.sender AS who,"
+    "  COALESCE(m.unit || ': ' || a.title, m.subject) AS what,"
+    "  m.reason AS detail, m.message_id AS message_id, NULL AS issue_kind,"
+    "  NULL AS year, NULL AS number, NULL AS list, 0 AS src, m.id AS id"
+    " FROM messages m LEFT JOIN articles a ON a.id = (SELECT MAX(id)"
+    "  FROM articles WHERE message = m.id)"
+    " WHERE m.state NOT IN ('command', 'refused')"
+    " UNION ALL "
+    "SELECT c.at, CASE c.decision WHEN 'refused' THEN 'refused'"
+    "  ELSE 'command' END, c.sender,"
+    "  c.command || COALESCE(' ' || NULLIF(c.args, ''), ''),"
+    "  c.decision || COALESCE(': ' || c.reason, ''), m.message_id,"
+    "  NULL, NULL, NULL, NULL, 1, c.id"
+    " FROM commands c LEFT JOIN messages m ON m.id = c.message"
+    " UNION ALL "
+    "SELECT i.sent_at, 'issued', NULL, 'issue', i.date, NULL, i.kind,"
+    "  i.year, i.number, NULL, 2, i.id FROM issues i WHERE i.state = 'sent'"
+    " UNION ALL "
+    "SELECT o.sent_at, 'sent', o.recipient, o.kind, o.reply, NULL, i.kind,"
+    "  i.year, i.number, o.list, 3, o.id"
+    " FROM outbox o LEFT JOIN issues i ON i.id = o.issue"
+    " WHERE o.sent_at IS NOT NULL"
+    " UNION ALL "
+    "SELECT o.updated, o.state, o.recipient, o.kind, o.reply, NULL, i.kind,"
+    "  i.year, i.number, o.list, 4, o.id"
+    " FROM outbox o LEFT JOIN issues i ON i.id = o.issue"
+    " WHERE o.state IN ('bounced', 'failed')"
+    ") ORDER BY at DESC, src DESC, id DESC LIMIT ?";
+
+static struct audit_entry *
+audit_entry_from_row(sqlite3_stmt *st)
+{
+	struct audit_entry *e = g_new0(struct audit_entry, 1);
+
+	e->at = sqlite3_column_int64(st, 0);
+	e->kind = store_column_dup(st, 1);
+	e->who = store_column_dup(st, 2);
+	e->what = store_column_dup(st, 3);
+	e->detail = store_column_dup(st, 4);
+	e->message_id = store_column_dup(st, 5);
+	e->issue_kind = store_column_dup(st, 6);
+	e->issue_year = sqlite3_column_int(st, 7);
+	e->issue_number = sqlite3_column_int(st, 8);
+	e->list = store_column_dup(st, 9);
+	return e;
+}
+
+GPtrArray *
+store_list_audit(struct store *store, int limit, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store, audit_sql, error);
 	GPtrArray *out;
+	int rc;
 
 	if (st == NULL)
 		return NULL;
 	sqlite3_bind_int(st, 1, limit);
-	out = g_ptr_array_new_with_free_func(g_free);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		/* In C: SQLite's 'localtime' is the server's zone. */
-		g_autofree char *at = clock_format_unix(
-		    sqlite3_column_int64(st, 1));
-		g_ptr_array_add(out, g_strdup_printf("%lld\t%s\t%s\t%s %s\t%s"
-		    "\t%s\t<%s>", sqlite3_column_int64(st, 0),
-		    at, sqlite3_column_text(st, 2),
-		    sqlite3_column_text(st, 3), sqlite3_column_text(st, 4),
-		    sqlite3_column_text(st, 5), sqlite3_column_text(st, 6),
-		    sqlite3_column_text(st, 7)));
+	out = g_ptr_array_new_with_free_func((GDestroyNotify)audit_entry_free);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		g_ptr_array_add(out, audit_entry_from_row(st));
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, "audit");
+		g_ptr_array_unref(out);
+		return NULL;
 	}
 	return out;
 }

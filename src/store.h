@@ -16,6 +16,16 @@ struct store;
 
 /* Open (creating and migrating) the store in DIR. */
 struct store *store_open(const char *dir, GError **error);
+
+/*
+ * Open (and migrate) the store in DIR only if its database exists,
+ * creating nothing: for bulletinctl, which must not leave an empty state
+ * behind under a wrong configuration.  A missing DIR or database is a
+ * BULLETIN_ERROR_STATE error; *missing_r (may be NULL) is set to the path
+ * that is missing, NULL otherwise (caller frees).
+ */
+struct store *store_open_existing(const char *dir, char **missing_r,
+    GError **error);
 void store_close(struct store *store);
 
 gboolean store_begin(struct store *store, GError **error);
@@ -81,6 +91,7 @@ struct message_summary {
 	char		*subject;
 	char		*unit;
 	char		*title;		/* its article's title, or NULL */
+	char		*message_id;	/* Message-ID, or NULL */
 	gint64		 received;	/* unix time */
 };
 
@@ -365,7 +376,30 @@ int store_mark_bounced(struct store *store, gint64 envelope,
 /* After a crash: in-flight deliveries go back to pending.  Returns count. */
 int store_requeue_in_flight(struct store *store, GError **error);
 
-/* The LIMIT most recent ledger rows, newest first, without message bytes. */
+/* A ledger row as bulletinctl lists it; times are unix times, 0 if
+ * not (yet) known. */
+struct delivery_summary {
+	gint64		 id;
+	char		*kind;		/* "issue", "receipt", "notice", … */
+	gint64		 issue;		/* 0 unless an issue */
+	char		*issue_kind;	/* "regular"/"supplement", or NULL */
+	int		 issue_year;
+	int		 issue_number;	/* 第N期, 0 if none */
+	char		*list;		/* "bao"/"fa"/… for issues, or NULL */
+	char		*recipient;
+	char		*state;		/* delivery_state_name() */
+	int		 attempts;
+	gint64		 queued;
+	gint64		 attempted;	/* the last attempt */
+	gint64		 sent;		/* accepted by the server */
+	gint64		 ended;		/* bounced or failed (given up) */
+	char		*reply;		/* last server reply, or NULL */
+};
+
+void delivery_summary_free(struct delivery_summary *d);
+
+/* The LIMIT most recent ledger rows, newest first
+ * (struct delivery_summary *). */
 GPtrArray *store_list_deliveries(struct store *store, int limit,
     GError **error);
 
@@ -384,9 +418,34 @@ struct command_row {
 gboolean store_add_command(struct store *store, const struct command_row *row,
     GError **error);
 
-/* The LIMIT most recent commands, newest first, one formatted line each. */
-GPtrArray *store_list_commands(struct store *store, int limit,
-    GError **error);
+/*
+ * One decision of the daemon's, as the audit lists it, built from the
+ * records the store keeps anyway: each message's outcome (filed,
+ * replaced, held, quarantined, duplicate, ignored), each command (done,
+ * help or refused), each issue sent, each delivery sent, bounced or
+ * failed (given up).
+ */
+struct audit_entry {
+	gint64		 at;		/* unix time */
+	char		*kind;		/* "filed", …, "command", "refused",
+					   "issued", "sent", "bounced",
+					   "failed" */
+	char		*who;		/* sender or recipient, or NULL */
+	char		*what;		/* "UNIT: title", subject, command
+					   words, or the mail's kind */
+	char		*detail;	/* reason, decision or server reply */
+	char		*message_id;	/* the mail decided on, or NULL */
+	/* for issues and their copies: */
+	char		*issue_kind;	/* "regular"/"supplement", or NULL */
+	int		 issue_year;
+	int		 issue_number;	/* 0 if none */
+	char		*list;
+};
+
+void audit_entry_free(struct audit_entry *e);
+
+/* The LIMIT most recent decisions, newest first (struct audit_entry *). */
+GPtrArray *store_list_audit(struct store *store, int limit, GError **error);
 
 /* ---- quarantine and statistics ------------------------------------------ */
 

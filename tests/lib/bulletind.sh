@@ -7,6 +7,7 @@
 #   bd_stop             SIGTERM by PID, wait
 #   bd_wait_dead        wait for a daemon that killed itself (crash points)
 #   bd_ctl ARGS         bulletinctl on the same config
+#   bd_rows WHAT N KEY...  fields of bulletinctl WHAT --json N, one row a line
 #   bd_dump USER [FOLDER] [N]  decoded text of the Nth (default last) message
 #
 # BD_BAO and BD_FA (space-separated local parts) override the lists.
@@ -80,6 +81,23 @@ bd_wait_dead() {
 
 # bd_ctl ARGS: bulletinctl on our config.
 bd_ctl() { "$BD_CTL" -f "$BD_CONF" "$@"; }
+
+# bd_rows WHAT COUNT KEY...: the KEYs of the COUNT newest rows of
+# `bulletinctl WHAT --json` (messages, deliveries, audit), tab-separated,
+# one row a line, "-" for null: what scripts should read instead of the
+# table, whose columns are for people.
+bd_rows() {
+    local what=$1 count=$2
+    shift 2
+    bd_ctl "$what" --json "$count" | perl -MJSON::PP -e '
+        my @keys = @ARGV;
+        local $/;
+        my $rows = JSON::PP->new->utf8->decode(<STDIN>);
+        binmode STDOUT, ":encoding(UTF-8)";
+        for my $r (@$rows) {
+            print join("\t", map { $r->{$_} // "-" } @keys), "\n";
+        }' "$@"
+}
 
 # bd_dump USER [FOLDER] [N]: decoded headers and text of message N (1-based,
 # default the last) of USER's FOLDER.

@@ -277,6 +277,141 @@ test_ledger(struct fixture *f, gconstpointer unused)
 	g_assert_cmpuint(again->len, ==, 0);
 }
 
+/* A message of STATE from SENDER, recorded. */
+static gint64
+add_message(struct fixture *f, guint32 uid, const char *sender,
+    enum message_state state, const char *reason, const char *unit)
+{
+	g_autoptr(GError) error = NULL;
+	g_autofree char *mid = g_strdup_printf("m%u@x", uid);
+	g_autofree char *digest = g_strdup_printf("d%u", uid);
+	struct message_row row = { 9, uid, mid, digest, sender, "subject",
+	    state, reason, unit, "Filed", "spool" };
+	gint64 id = store_add_message(f->store, &row, &error);
+
+	g_assert_no_error(error);
+	return id;
+}
+
+/* Every decision is in the audit, newest first, from what is stored. */
+static void
+test_audit(struct fixture *f, gconstpointer unused)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) msg = g_bytes_new_static("issue", 5);
+	gint64 draft = store_draft_issue(f->store, &error);
+	struct article_row art = { "fgj", "聚焦企业关切", "k", "body", "bd" };
+	struct command_row refused = { 0, "editor@x.test", "UNAUTHENTICATED",
+	    NULL, "refused", "dmarc=fail" };
+	struct command_row done = { 0, "editor@x.test", "HOLD", "2",
+	    "done", NULL };
+	g_autoptr(GPtrArray) audit = NULL;
+	g_autoptr(GPtrArray) deliveries = NULL;
+	g_autoptr(GString) kinds = g_string_new(NULL);
+	const struct delivery_summary *d;
+	const struct audit_entry *e;
+	gint64 id;
+	int seq;
+
+	id = add_message(f, 1, "fgj@x.test", MESSAGE_FILED, "ok", "fgj");
+	g_assert_cmpint(store_add_article(f->store, draft, id, &art, 0, &seq,
+	    &error), >, 0);
+	add_message(f, 2, "who@y.test", MESSAGE_QUARANTINED,
+	    "sender is not registered", NULL);
+	refused.message = add_message(f, 3, "editor@x.test",
+	    MESSAGE_REFUSED, "dmarc=fail", NULL);
+	g_assert_true(store_add_command(f->store, &refused, &error));
+	done.message = add_message(f, 4, "editor@x.test", MESSAGE_COMMAND,
+	    "command", NULL);
+	g_assert_true(store_add_command(f->store, &done, &error));
+	g_assert_true(store_issue_sent(f->store, draft, ISSUE_REGULAR, 2026, 3,
+	    0, "d", NULL, msg, "digest", &error));
+	g_assert_true(store_queue_mail(f->store, "issue", draft, 1, "bao",
+	    "leader1@x.test", NULL, &error));
+	deliveries = store_list_deliveries(f->store, 10, &error);
+	d = deliveries->pdata[0];
+	g_assert_true(store_set_delivery(f->store, d->id, DELIVERY_IN_FLIGHT,
+	    NULL, 0, &error));
+	g_assert_true(store_set_delivery(f->store, d->id, DELIVERY_SENT,
+	    "250 ok", 0, &error));
+	g_assert_cmpint(store_mark_bounced(f->store, d->id, "leader1@x.test",
+	    &error), ==, 1);
+	g_assert_no_error(error);
+
+	audit = store_list_audit(f->store, 100, &error);
+	g_assert_no_error(error);
+	for (guint i = audit->len; i-- > 0;) {
+		e = audit->pdata[i];
+		g_string_append_printf(kinds, "%s ", e->kind);
+	}
+	/* the refused and the done command once each, not also as messages */
+	g_assert_cmpstr(kinds->str, ==,
+	    "filed quarantined refused command issued sent bounced ");
+	e = audit->pdata[audit->len - 1];
+	g_assert_cmpstr(e->what, ==, "fgj: 聚焦企业关切");
+	g_assert_cmpstr(e->who, ==, "fgj@x.test");
+	g_assert_cmpstr(e->message_id, ==, "m1@x");
+	g_assert_cmpint(e->at, >, 0);
+	e = audit->pdata[audit->len - 3];
+	g_assert_cmpstr(e->what, ==, "UNAUTHENTICATED");
+	g_assert_cmpstr(e->detail, ==, "refused: dmarc=fail");
+	g_assert_cmpstr(e->message_id, ==, "m3@x");
+	e = audit->pdata[audit->len - 4];
+	g_assert_cmpstr(e->what, ==, "HOLD 2");
+	e = audit->pdata[1];
+	g_assert_cmpstr(e->kind, ==, "sent");
+	g_assert_cmpstr(e->who, ==, "leader1@x.test");
+	g_assert_cmpstr(e->what, ==, "issue");
+	g_assert_cmpint(e->issue_number, ==, 3);
+	g_assert_cmpstr(e->list, ==, "bao");
+
+	/* the ledger row keeps its times and its issue's number */
+	g_ptr_array_unref(g_steal_pointer(&deliveries));
+	deliveries = store_list_deliveries(f->store, 10, &error);
+	d = deliveries->pdata[0];
+	g_assert_cmpstr(d->state, ==, "bounced");
+	g_assert_cmpint(d->issue_number, ==, 3);
+	g_assert_cmpint(d->issue_year, ==, 2026);
+	g_assert_cmpstr(d->issue_kind, ==, "regular");
+	g_assert_cmpint(d->queued, >, 0);
+	g_assert_cmpint(d->attempted, >=, d->queued);
+	g_assert_cmpint(d->sent, >=, d->attempted);
+	g_assert_cmpint(d->ended, >=, d->sent);
+	g_assert_cmpint(d->attempts, ==, 1);
+}
+
+/* bulletinctl opens only a store that exists and creates nothing. */
+static void
+test_open_existing(struct fixture *f, gconstpointer unused)
+{
+	g_autoptr(GError) error = NULL;
+	g_autofree char *dir = g_build_filename(f->dir, "none", NULL);
+	g_autofree char *db = g_build_filename(dir, "bulletind.db", NULL);
+	g_autofree char *missing = NULL;
+	struct store *s;
+
+	s = store_open_existing(dir, &missing, &error);
+	g_assert_null(s);
+	g_assert_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE);
+	g_assert_cmpstr(missing, ==, dir);
+	g_assert_false(g_file_test(dir, G_FILE_TEST_EXISTS));
+	g_clear_error(&error);
+	g_clear_pointer(&missing, g_free);
+	/* a directory without the database */
+	g_assert_cmpint(g_mkdir(dir, 0700), ==, 0);
+	g_assert_null(store_open_existing(dir, &missing, &error));
+	g_assert_cmpstr(missing, ==, db);
+	g_assert_false(g_file_test(db, G_FILE_TEST_EXISTS));
+	g_clear_error(&error);
+	g_clear_pointer(&missing, g_free);
+	/* the fixture's store opens */
+	s = store_open_existing(f->dir, &missing, &error);
+	g_assert_no_error(error);
+	g_assert_nonnull(s);
+	g_assert_null(missing);
+	store_close(s);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -293,5 +428,9 @@ main(int argc, char **argv)
 	    test_bounce_in_transaction, teardown);
 	g_test_add("/store/due-pages", struct fixture, NULL, setup,
 	    test_due_pages, teardown);
+	g_test_add("/store/audit", struct fixture, NULL, setup, test_audit,
+	    teardown);
+	g_test_add("/store/open-existing", struct fixture, NULL, setup,
+	    test_open_existing, teardown);
 	return g_test_run();
 }
