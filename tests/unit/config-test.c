@@ -91,7 +91,7 @@ test_typo_suggests(void)
 {
 	g_autofree char *path = NULL;
 	g_autofree char *errors = load_errors("pol_interval = 5;", "", &path);
-	g_autofree char *want = g_strdup_printf("%s:9: unknown key "
+	g_autofree char *want = g_strdup_printf("%s:9: error: unknown key "
 	    "'pol_interval' in imap (did you mean 'poll_interval'?)", path);
 
 	g_assert_nonnull(errors);
@@ -108,8 +108,8 @@ test_all_errors_reported(void)
 	g_auto(GStrv) lines = g_strsplit(errors, "\n", -1);
 
 	g_assert_cmpuint(g_strv_length(lines), ==, 2);
-	g_assert_nonnull(strstr(errors, ":9: 'poll_interval' must be an integer"));
-	g_assert_nonnull(strstr(errors, ":14: unknown key 'stat_dir' in the "
+	g_assert_nonnull(strstr(errors, ":9: error: 'poll_interval' must be an integer"));
+	g_assert_nonnull(strstr(errors, ":14: error: unknown key 'stat_dir' in the "
 	    "file (did you mean 'state_dir'?)"));
 	g_unlink(path);
 }
@@ -156,7 +156,7 @@ test_authentication(void)
 	g_assert_true(g_str_has_prefix(c->warnings->pdata[0], want));
 	config_free(c);
 	errors = load_errors("", "sender_authentication = \"none\";", &bad);
-	g_assert_nonnull(strstr(errors, ":14: sender_authentication must be"));
+	g_assert_nonnull(strstr(errors, ":14: error: sender_authentication must be"));
 	g_unlink(path);
 	g_unlink(weak);
 	g_unlink(bad);
