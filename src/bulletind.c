@@ -3,8 +3,10 @@
  *
  *	bulletind [-dnv] [-f file]
  *
- * -d stays in the foreground and logs to stderr; -n checks the
- * configuration and exits; -v logs debug lines.
+ * -d stays in the foreground and logs to stderr; -n checks that the
+ * configuration is ready to run (check.h), reports every problem as
+ * file:line: error|warning: and exits 0 when there is no error, 1 when
+ * there is one; -v logs debug lines.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,7 @@
 
 #include <curl/curl.h>
 
+#include "check.h"
 #include "config.h"
 #include "daemon.h"
 #include "log.h"
@@ -26,25 +29,6 @@ usage(void)
 {
 	fprintf(stderr, "usage: bulletind [-dnv] [-f file]\n");
 	exit(2);
-}
-
-static int
-check_config(const char *path)
-{
-	g_autoptr(GError) error = NULL;
-	struct config *c = config_load(path, &error);
-
-	if (c == NULL) {
-		fprintf(stderr, "%s\n", error->message);
-		return 1;
-	}
-	for (guint i = 0; i < c->warnings->len; i++)
-		fprintf(stderr, "%s\n", (const char *)c->warnings->pdata[i]);
-	fprintf(stderr, "%s: configuration OK (%u units, %u editors, "
-	    "报 %u, 发 %u addresses)\n", path, c->units->len, c->editors->len,
-	    c->bao.members->len, c->fa.members->len);
-	config_free(c);
-	return 0;
 }
 
 int
@@ -75,7 +59,7 @@ main(int argc, char **argv)
 	if (optind != argc)
 		usage();
 	if (check)
-		return check_config(path);
+		return check_report(path, stderr);
 	log_init("bulletind", foreground, verbosity);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	rc = daemon_run(path, foreground);

@@ -555,6 +555,12 @@ load_peer(struct loader *l, struct tls_peer *p, config_setting_t *g,
 	p->password_file_line = member_line(g, "password_file");
 	p->ca_file_line = member_line(g, "ca_file");
 	p->verify = get_bool(g, "tls_verify", TRUE);
+	if (!p->verify)
+		loader_warning(l, config_setting_get_member(g, "tls_verify"),
+		    "tls_verify = false: the server's certificate is not "
+		    "checked, so whoever sits in between can read the password "
+		    "and the mail; set ca_file to the server's CA certificate "
+		    "and remove tls_verify");
 	p->timeout = get_int(g, "timeout", 30);
 	if (p->timeout < 1 || p->timeout > 600)
 		loader_error(l, config_setting_get_member(g, "timeout"),

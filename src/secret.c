@@ -18,7 +18,7 @@ check_mode(int fd, const char *path, GError **error)
 
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
-		    "%s: not a regular file", path);
+		    "%s: not a regular file; name a file", path);
 		return FALSE;
 	}
 	if (st.st_mode & (S_IRWXG | S_IRWXO)) {
@@ -38,8 +38,11 @@ secret_read(const char *path, GError **error)
 	ssize_t n;
 
 	if (fd < 0) {
+		int e = errno;
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
-		    "%s: %s", path, g_strerror(errno));
+		    "%s: %s%s", path, g_strerror(e), e == ENOENT ? "; create "
+		    "it readable by its owner only (umask 077)" : e == ELOOP ?
+		    "; name the file itself, not a symbolic link" : "");
 		return NULL;
 	}
 	if (!check_mode(fd, path, error)) {
@@ -54,7 +57,7 @@ secret_read(const char *path, GError **error)
 	if (n <= 0) {
 		g_free(buf);
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
-		    "%s: empty", path);
+		    "%s: empty; write the secret into it", path);
 		return NULL;
 	}
 	return g_bytes_new_with_free_func(buf, n, g_free, buf);
@@ -80,20 +83,28 @@ secret_free(GBytes *secret)
 	g_bytes_unref(secret);
 }
 
+GBytes *
+secret_read_key(const char *path, GError **error)
+{
+	GBytes *key = secret_read(path, error);
+
+	if (key != NULL && g_bytes_get_size(key) < SECRET_KEY_MIN) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
+		    "%s: the key must be at least %d bytes (try: head -c 32 "
+		    "/dev/urandom | base64 > %s)", path, SECRET_KEY_MIN, path);
+		g_clear_pointer(&key, secret_free);
+	}
+	return key;
+}
+
 gboolean
 secrets_load(const struct config *c, GBytes **imap_r, GBytes **smtp_r,
     GBytes **key_r, GError **error)
 {
 	GBytes *imap = secret_read(c->imap.password_file, error);
 	GBytes *smtp = imap ? secret_read(c->smtp.password_file, error) : NULL;
-	GBytes *key = smtp ? secret_read(c->key_file, error) : NULL;
+	GBytes *key = smtp ? secret_read_key(c->key_file, error) : NULL;
 
-	if (key != NULL && g_bytes_get_size(key) < 16) {
-		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
-		    "%s: the key must be at least 16 bytes (try: head -c 32 "
-		    "/dev/urandom | base64 > %s)", c->key_file, c->key_file);
-		g_clear_pointer(&key, secret_free);
-	}
 	if (key == NULL) {
 		secret_free(imap);
 		secret_free(smtp);
