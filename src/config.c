@@ -287,12 +287,33 @@ address_is_plain(const char *a)
 	return TRUE;
 }
 
+static char ascii_look_alike(gunichar ch);
+
+/* The first full-width look-alike in V (a ＠ typed with the input
+ * method), as "full-width "＠" where "@" is meant", or NULL. */
+static char *
+full_width_in(const char *v)
+{
+	if (!g_utf8_validate(v, -1, NULL))
+		return NULL;
+	for (const char *p = v; *p != '\0'; p = g_utf8_next_char(p)) {
+		char ascii = ascii_look_alike(g_utf8_get_char(p));
+		if (ascii != 0 && ascii != ' ')
+			return g_strdup_printf("full-width \"%.*s\" where "
+			    "\"%c\" is meant", (int)(g_utf8_next_char(p) - p),
+			    p, ascii);
+	}
+	return NULL;
+}
+
 static char *
 checked_address(struct loader *l, const config_setting_t *s, const char *v)
 {
 	if (v == NULL || !address_is_plain(v)) {
+		g_autofree char *wide = v ? full_width_in(v) : NULL;
 		loader_error(l, s, "'%s' is not a plain mail address "
-		    "(local@domain)", v ? v : "");
+		    "(local@domain)%s%s", v ? v : "", wide ? ": " : "",
+		    wide ? wide : "");
 		return NULL;
 	}
 	return g_ascii_strdown(v, -1);
@@ -544,16 +565,26 @@ check_overlap(struct loader *l, const config_setting_t *lists,
 	}
 }
 
+/* The files a peer names: also taken from a group with errors, so that
+ * bulletind -n checks them as well. */
 static void
-load_peer(struct loader *l, struct tls_peer *p, config_setting_t *g,
-    const char *scheme_a, const char *scheme_b)
+load_peer_files(struct tls_peer *p, config_setting_t *g)
 {
-	p->url = get_string(g, "url", "");
-	p->user = get_string(g, "user", "");
+	if (p->password_file != NULL)
+		return;
 	p->password_file = get_string(g, "password_file", "");
 	p->ca_file = get_string(g, "ca_file", NULL);
 	p->password_file_line = member_line(g, "password_file");
 	p->ca_file_line = member_line(g, "ca_file");
+}
+
+static void
+load_peer(struct loader *l, struct tls_peer *p, config_setting_t *g,
+    const char *scheme_a, const char *scheme_b)
+{
+	load_peer_files(p, g);
+	p->url = get_string(g, "url", "");
+	p->user = get_string(g, "user", "");
 	p->verify = get_bool(g, "tls_verify", TRUE);
 	if (!p->verify)
 		loader_warning(l, config_setting_get_member(g, "tls_verify"),
@@ -750,12 +781,16 @@ load_top(struct loader *l, struct config *c, config_setting_t *root)
 	g = section(root, "limits", KEY_GROUP);
 	if (g == NULL || check_group(l, g, limits_keys, "limits"))
 		load_limits(l, c, g);
-	if ((g = section(root, "imap", KEY_GROUP)) != NULL &&
-	    check_group(l, g, imap_keys, "imap"))
-		load_imap(l, c, g);
-	if ((g = section(root, "smtp", KEY_GROUP)) != NULL &&
-	    check_group(l, g, smtp_keys, "smtp"))
-		load_smtp(l, c, g);
+	if ((g = section(root, "imap", KEY_GROUP)) != NULL) {
+		if (check_group(l, g, imap_keys, "imap"))
+			load_imap(l, c, g);
+		load_peer_files(&c->imap, g);
+	}
+	if ((g = section(root, "smtp", KEY_GROUP)) != NULL) {
+		if (check_group(l, g, smtp_keys, "smtp"))
+			load_smtp(l, c, g);
+		load_peer_files(&c->smtp, g);
+	}
 	c->state_dir = get_string(root, "state_dir", "");
 	c->key_file = get_string(root, "key_file", "");
 	c->code_lifetime = get_int(root, "code_lifetime", 86400);
