@@ -10,6 +10,7 @@
  *	bulletinctl [-f file] inspect [--json] FILE.eml
  *	bulletinctl [-f file] command [-e editor] [-b body-file] WORD [ARGS…]
  *	bulletinctl [-f file] audit [N]
+ *	bulletinctl [-f file] check --connect
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "bulletin.h"
+#include "check-connect.h"
 #include "clock.h"
 #include "command.h"
 #include "error.h"
@@ -46,7 +48,8 @@ usage(void)
 	    "       bulletinctl [-f file] inspect [--json] file.eml\n"
 	    "       bulletinctl [-f file] command [-e editor] [-b body-file] "
 	    "word [args...]\n"
-	    "       bulletinctl [-f file] audit [count]\n");
+	    "       bulletinctl [-f file] audit [count]\n"
+	    "       bulletinctl [-f file] check --connect\n");
 	exit(2);
 }
 
@@ -357,6 +360,12 @@ main(int argc, char **argv)
 	if ((b.config = config_load(path, &error)) != NULL &&
 	    strcmp(argv[optind], "inspect") == 0) {
 		rc = inspect(b.config, argc - optind, argv + optind);
+		config_free(b.config);
+		return rc;
+	}
+	if (b.config != NULL && strcmp(argv[optind], "check") == 0) {
+		rc = check_connect_command(b.config, argc - optind,
+		    argv + optind);
 		config_free(b.config);
 		return rc;
 	}
