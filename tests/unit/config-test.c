@@ -126,6 +126,44 @@ test_syntax_error_line(void)
 	g_unlink(path);
 }
 
+/*
+ * Full-width look-alikes outside strings and comments are named with
+ * line:column (in characters); inside strings and comments they are
+ * text.  A string that a curly quote failed to close runs over its line
+ * break: the curly quote in it is named too.
+ */
+static void
+test_full_width(void)
+{
+	static const struct {
+		const char	*top;	/* line 14 of the minimal config */
+		const char	*want;	/* NULL: loads */
+	} cases[] = {
+		{ "# 注释；（）“”\nuser = \"（某用户）；\";", NULL },
+		{ "code_lifetime = 600；", ":14:20: error: full-width \"；\" "
+		    "where \";\" is meant" },
+		{ "user ＝ \"x\";", ":14:6: error: full-width \"＝\" where "
+		    "\"=\" is meant" },
+		{ "user = “x”;", ":14:8: error: full-width \"“\" where '\"' "
+		    "is meant\n" },
+		{ "user = \"x”;\ncode_lifetime = 600;", ":14:10: error: "
+		    "full-width \"”\" where '\"' is meant" },
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree char *path = NULL;
+		g_autofree char *errors = load_errors("", cases[i].top, &path);
+
+		if (cases[i].want == NULL)
+			g_assert_null(errors);
+		else {
+			g_assert_nonnull(errors);
+			g_assert_nonnull(strstr(errors, cases[i].want));
+		}
+		g_unlink(path);
+	}
+}
+
 /* Whose evidence counts, and the weaker mode an office must name. */
 static void
 test_authentication(void)
@@ -172,5 +210,6 @@ main(int argc, char **argv)
 	g_test_add_func("/config/typo-suggests", test_typo_suggests);
 	g_test_add_func("/config/all-errors", test_all_errors_reported);
 	g_test_add_func("/config/syntax-error-line", test_syntax_error_line);
+	g_test_add_func("/config/full-width", test_full_width);
 	return g_test_run();
 }
