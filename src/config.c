@@ -386,9 +386,10 @@ load_bulletin(struct loader *l, struct config *c, config_setting_t *g)
 	c->bulletin.title = get_string(g, "title", "");
 	c->bulletin.office = get_string(g, "office", "");
 	c->bulletin.chief_editor = get_string(g, "chief_editor", "");
-	c->bulletin.mailbox = checked_address(l,
-	    config_setting_get_member(g, "mailbox"),
-	    config_setting_get_string(config_setting_get_member(g, "mailbox")));
+	c->bulletin.mailbox = get_string(g, "mailbox", "");
+	/* Printed as written, but it must be an address like the others. */
+	g_free(checked_address(l, config_setting_get_member(g, "mailbox"),
+	    c->bulletin.mailbox));
 	g_autofree char *numbering = get_string(g, "numbering", "yearly");
 
 	c->bulletin.first_number = get_int(g, "first_number", 1);
