@@ -317,6 +317,35 @@ check_ca_file(struct check *ck, const char *setting,
 
 /* ---- the report -------------------------------------------------------- */
 
+/* The daemon reads some files before it detaches (and changes to /) and
+ * others after: a relative path names two places. */
+static void
+check_absolute(struct check *ck, const char *setting, const char *path,
+    int line)
+{
+	if (is_set(path) && !g_path_is_absolute(path))
+		check_warning(ck, line, "%s %s is a relative path: bulletind "
+		    "changes to / when it detaches; give an absolute path",
+		    setting, path);
+}
+
+static void
+check_paths(struct check *ck)
+{
+	const struct config *c = ck->c;
+
+	check_absolute(ck, "imap.password_file", c->imap.password_file,
+	    c->imap.password_file_line);
+	check_absolute(ck, "imap.ca_file", c->imap.ca_file,
+	    c->imap.ca_file_line);
+	check_absolute(ck, "smtp.password_file", c->smtp.password_file,
+	    c->smtp.password_file_line);
+	check_absolute(ck, "smtp.ca_file", c->smtp.ca_file,
+	    c->smtp.ca_file_line);
+	check_absolute(ck, "state_dir", c->state_dir, c->line.state_dir);
+	check_absolute(ck, "key_file", c->key_file, c->line.key_file);
+}
+
 void
 check_system(const struct config *c, GPtrArray *errors, GPtrArray *warnings)
 {
@@ -340,6 +369,7 @@ check_system(const struct config *c, GPtrArray *errors, GPtrArray *warnings)
 	check_secret(&ck, "key_file", c->key_file, c->line.key_file, TRUE);
 	for (guint i = 0; i < user_errors->len; i++)
 		g_ptr_array_add(errors, g_strdup(user_errors->pdata[i]));
+	check_paths(&ck);
 	g_free(ck.user);
 }
 
