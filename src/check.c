@@ -176,7 +176,7 @@ check_reachable(struct check *ck, const char *setting, const char *path,
 	if (blocked == NULL || stat(blocked, &st) != 0)
 		return;
 	owner = user_name(st.st_uid);
-	check_error(ck, line, "%s %s: %s cannot enter %s (mode %04o, owner "
+	check_error(ck, line, "%s: %s: %s cannot enter %s (mode %04o, owner "
 	    "%s); run: chmod o+x %s, or choose another place", setting, path,
 	    ck->user, blocked, (unsigned)(st.st_mode & 07777), owner, blocked);
 }
@@ -197,7 +197,7 @@ check_secret_owner(struct check *ck, const char *setting, const char *path,
 		return;
 	owner = user_name(st.st_uid);
 	me = user_name(geteuid());
-	check_warning(ck, line, "%s %s is owned by %s, who can read and "
+	check_warning(ck, line, "%s: %s is owned by %s, who can read and "
 	    "replace it; run: chown %s %s", setting, path, owner, me, path);
 }
 
@@ -211,10 +211,9 @@ check_secret(struct check *ck, const char *setting, const char *path,
 
 	if (!is_set(path))
 		return;		/* config.c reported it */
-	secret = is_key ? secret_read_key(path, &error) :
-	    secret_read(path, &error);
+	secret = secret_read_setting(setting, path, is_key, &error);
 	if (secret == NULL) {
-		check_error(ck, line, "%s %s", setting, error->message);
+		check_error(ck, line, "%s", error->message);
 		return;
 	}
 	secret_free(secret);
@@ -244,18 +243,18 @@ check_state_dir_creatable(struct check *ck, const char *dir, int line)
 		parents_missing = TRUE;
 	}
 	if (stat(parent, &st) != 0)
-		check_error(ck, line, "state_dir %s cannot be created: %s: %s",
+		check_error(ck, line, "state_dir: %s: cannot be created: %s: %s",
 		    dir, parent, g_strerror(errno));
 	else if (!S_ISDIR(st.st_mode))
-		check_error(ck, line, "state_dir %s cannot be created: %s is "
+		check_error(ck, line, "state_dir: %s: cannot be created: %s is "
 		    "not a directory; choose another place", dir, parent);
 	else if (!ck->as_root && access(parent, W_OK | X_OK) != 0)
-		check_error(ck, line, "state_dir %s cannot be created: %s: %s; "
+		check_error(ck, line, "state_dir: %s: cannot be created: %s: %s; "
 		    "create it: mkdir -p -m 700 %s", dir, parent,
 		    g_strerror(errno), dir);
 	else if (ck->as_root && ck->identity_known && parents_missing) {
 		g_autofree char *up = g_path_get_dirname(abs);
-		check_error(ck, line, "state_dir %s: bulletind would create %s "
+		check_error(ck, line, "state_dir: %s: bulletind would create %s "
 		    "as root with mode 0700, which %s cannot enter; create it "
 		    "first: mkdir -p -m 755 %s", dir, up, ck->user, up);
 	}
@@ -272,18 +271,18 @@ check_state_dir(struct check *ck)
 		return;
 	if (stat(dir, &st) != 0) {
 		if (errno != ENOENT) {
-			check_error(ck, line, "state_dir %s: %s", dir,
+			check_error(ck, line, "state_dir: %s: %s", dir,
 			    g_strerror(errno));
 			return;
 		}
 		check_state_dir_creatable(ck, dir, line);
 	} else if (!S_ISDIR(st.st_mode)) {
-		check_error(ck, line, "state_dir %s is not a directory; name a "
+		check_error(ck, line, "state_dir: %s: not a directory; name a "
 		    "directory (bulletind creates a missing one)", dir);
 		return;
 	} else if (!ck->as_root && ck->identity_known &&
 	    !may(ck, dir, &st, W_OK | X_OK))
-		check_error(ck, line, "state_dir %s: %s may not write in it; "
+		check_error(ck, line, "state_dir: %s: %s may not write in it; "
 		    "run: chown %s %s", dir, ck->user, ck->user, dir);
 	check_reachable(ck, "state_dir", dir, line);
 }
@@ -302,13 +301,13 @@ check_ca_file(struct check *ck, const char *setting,
 	if (!is_set(ca))
 		return;
 	if (stat(ca, &st) != 0)
-		check_error(ck, line, "%s %s: %s; name the server's CA "
+		check_error(ck, line, "%s: %s: cannot read: %s; name the server's CA "
 		    "certificate (PEM)", setting, ca, g_strerror(errno));
 	else if (!S_ISREG(st.st_mode))
-		check_error(ck, line, "%s %s: not a regular file; name the "
+		check_error(ck, line, "%s: %s: not a regular file; name the "
 		    "server's CA certificate (PEM)", setting, ca);
 	else if (ck->identity_known && !may(ck, ca, &st, R_OK))
-		check_error(ck, line, "%s %s: %s may not read it (mode %04o); "
+		check_error(ck, line, "%s: %s: %s may not read it (mode %04o); "
 		    "run: chmod 644 %s", setting, ca, ck->user,
 		    (unsigned)(st.st_mode & 07777), ca);
 	else
@@ -324,7 +323,7 @@ check_absolute(struct check *ck, const char *setting, const char *path,
     int line)
 {
 	if (is_set(path) && !g_path_is_absolute(path))
-		check_warning(ck, line, "%s %s is a relative path: bulletind "
+		check_warning(ck, line, "%s: %s is a relative path: bulletind "
 		    "changes to / when it detaches; give an absolute path",
 		    setting, path);
 }

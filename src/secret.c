@@ -40,9 +40,10 @@ secret_read(const char *path, GError **error)
 	if (fd < 0) {
 		int e = errno;
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
-		    "%s: %s%s", path, g_strerror(e), e == ENOENT ? "; create "
-		    "it readable by its owner only (umask 077)" : e == ELOOP ?
-		    "; name the file itself, not a symbolic link" : "");
+		    "%s: cannot read: %s%s", path, g_strerror(e), e == ENOENT ?
+		    "; create it readable by its owner only (umask 077)" :
+		    e == ELOOP ? "; name the file itself, not a symbolic link" :
+		    "");
 		return NULL;
 	}
 	if (!check_mode(fd, path, error)) {
@@ -97,13 +98,28 @@ secret_read_key(const char *path, GError **error)
 	return key;
 }
 
+GBytes *
+secret_read_setting(const char *setting, const char *path, gboolean is_key,
+    GError **error)
+{
+	GBytes *secret = is_key ? secret_read_key(path, error) :
+	    secret_read(path, error);
+
+	if (secret == NULL)
+		g_prefix_error(error, "%s: ", setting);
+	return secret;
+}
+
 gboolean
 secrets_load(const struct config *c, GBytes **imap_r, GBytes **smtp_r,
     GBytes **key_r, GError **error)
 {
-	GBytes *imap = secret_read(c->imap.password_file, error);
-	GBytes *smtp = imap ? secret_read(c->smtp.password_file, error) : NULL;
-	GBytes *key = smtp ? secret_read_key(c->key_file, error) : NULL;
+	GBytes *imap = secret_read_setting("imap.password_file",
+	    c->imap.password_file, FALSE, error);
+	GBytes *smtp = imap ? secret_read_setting("smtp.password_file",
+	    c->smtp.password_file, FALSE, error) : NULL;
+	GBytes *key = smtp ? secret_read_setting("key_file", c->key_file,
+	    TRUE, error) : NULL;
 
 	if (key == NULL) {
 		secret_free(imap);

@@ -19,6 +19,11 @@ GBytes *secret_read(const char *path, GError **error);
 #define SECRET_KEY_MIN 16
 GBytes *secret_read_key(const char *path, GError **error);
 
+/* secret_read() or secret_read_key(), errors prefixed with SETTING
+ * ("imap.password_file: PATH: reason"): as the daemon reports them. */
+GBytes *secret_read_setting(const char *setting, const char *path,
+    gboolean is_key, GError **error);
+
 /* The secret as a NUL-terminated string (borrowed from SECRET). */
 const char *secret_string(GBytes *secret);
 
