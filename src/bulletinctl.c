@@ -10,7 +10,7 @@
  *	bulletinctl [-f file] inspect [--json] FILE.eml
  *	bulletinctl [-f file] command [-e editor] [-b body-file] WORD [ARGS…]
  *	bulletinctl [-f file] audit [N]
- *	bulletinctl [-f file] check --connect
+ *	bulletinctl [-f file] check [--connect]
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +49,7 @@ usage(void)
 	    "       bulletinctl [-f file] command [-e editor] [-b body-file] "
 	    "word [args...]\n"
 	    "       bulletinctl [-f file] audit [count]\n"
-	    "       bulletinctl [-f file] check --connect\n");
+	    "       bulletinctl [-f file] check [--connect]\n");
 	exit(2);
 }
 
@@ -356,16 +356,12 @@ main(int argc, char **argv)
 	if (optind >= argc)
 		usage();
 	log_init("bulletinctl", TRUE, 0);
+	if (strcmp(argv[optind], "check") == 0)
+		return check_command(path, argc - optind, argv + optind);
 	message_library_init();
 	if ((b.config = config_load(path, &error)) != NULL &&
 	    strcmp(argv[optind], "inspect") == 0) {
 		rc = inspect(b.config, argc - optind, argv + optind);
-		config_free(b.config);
-		return rc;
-	}
-	if (b.config != NULL && strcmp(argv[optind], "check") == 0) {
-		rc = check_connect_command(b.config, argc - optind,
-		    argv + optind);
 		config_free(b.config);
 		return rc;
 	}

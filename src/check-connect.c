@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "check-connect.h"
+#include "check.h"
 #include "imap.h"
 #include "secret.h"
 #include "smtp.h"
@@ -157,13 +158,26 @@ check_connect(const struct config *c, FILE *out)
 }
 
 int
-check_connect_command(const struct config *c, int argc, char **argv)
+check_command(const char *path, int argc, char **argv)
 {
-	if (argc != 2 || strcmp(argv[1], "--connect") != 0) {
-		fprintf(stderr, "usage: bulletinctl [-f file] check --connect\n"
-		    "(bulletind -n checks the configuration and the files it "
-		    "names)\n");
+	gboolean connect = argc == 2 && strcmp(argv[1], "--connect") == 0;
+	struct config *c;
+	int rc;
+
+	if (argc > 2 || (argc == 2 && !connect)) {
+		fprintf(stderr, "usage: bulletinctl [-f file] check "
+		    "[--connect]\n");
 		return 2;
 	}
-	return check_connect(c, stdout);
+	rc = check_report(path, stdout);
+	if (!connect)
+		return rc;
+	if ((c = config_load(path, NULL)) == NULL) {
+		printf("connect: skipped (the configuration has errors)\n");
+		return 1;
+	}
+	if (check_connect(c, stdout) != 0)
+		rc = 1;
+	config_free(c);
+	return rc;
 }

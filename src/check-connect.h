@@ -1,5 +1,6 @@
 /*
- * bulletinctl check --connect: log in to the IMAP and SMTP servers with
+ * bulletinctl check [--connect]: the report of bulletind -n (check.h);
+ * with --connect, also log in to the IMAP and SMTP servers with
  * the configured TLS, timeouts and passwords, through the daemon's own
  * imap.c and smtp.c, and say what works, one line per step:
  *
@@ -24,9 +25,11 @@
 int check_connect(const struct config *c, FILE *out);
 
 /*
- * The "check" subcommand of bulletinctl: ARGV is { "check", "--connect" }.
- * Returns the exit status (2 for a usage error).
+ * bulletinctl's "check" subcommand, ARGV { "check" [, "--connect"] }: the
+ * report of bulletind -n for the configuration PATH on stdout, then with
+ * --connect the steps above.  Returns the exit status: 0 when there is
+ * no error and every step worked, 1 otherwise, 2 for a usage error.
  */
-int check_connect_command(const struct config *c, int argc, char **argv);
+int check_command(const char *path, int argc, char **argv);
 
 #endif
