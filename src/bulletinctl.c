@@ -10,6 +10,7 @@
  *	    (F: text, html, pdf, docx, eml; "issue [-y year] N F" also works)
  *	bulletinctl [-f file] inspect [--json] FILE.eml
  *	bulletinctl [-f file] command [-e editor] [-b body-file] WORD [ARGS…]
+ *	bulletinctl [-f file] check [--connect]
  *	bulletinctl -h | -V
  *
  * Subcommands are rows of one table (subcommands[] below): a new one is a
@@ -22,6 +23,8 @@
 #include <unistd.h>
 
 #include "bulletin.h"
+#include "check-connect.h"
+#include "check-connect.h"
 #include "clock.h"
 #include "command.h"
 #include "error.h"
@@ -43,6 +46,7 @@
 
 /* What a subcommand needs opened before it runs. */
 enum needs {
+	NEEDS_PATH,		/* the file's name: it loads the file itself */
 	NEEDS_CONFIG,		/* the configuration only */
 	NEEDS_STORE,		/* and the daemon's existing store */
 };
@@ -52,6 +56,7 @@ struct subcommand {
 	int		(*run)(struct bulletin *b, int argc, char **argv);
 	enum needs	 needs;
 	const char	*args;		/* for the usage message */
+	int		(*run_path)(const char *path, int argc, char **argv);
 };
 
 /* A usage error: the usage on stderr, exit status 2 (as getopt's). */
@@ -556,6 +561,8 @@ static const struct subcommand subcommands[] = {
 	{ "inspect", inspect, NEEDS_CONFIG, "[--json] file.eml" },
 	{ "command", run_command, NEEDS_STORE, "[-e editor] [-b body-file] "
 	    "word [args...]" },
+	/* bulletind -n's report, which reads past a broken configuration */
+	{ "check", NULL, NEEDS_PATH, "[--connect]", check_command },
 	{ NULL },
 };
 
@@ -675,6 +682,10 @@ main(int argc, char **argv)
 		usage();
 	}
 	log_init("bulletinctl", TRUE, 0);
+	if (sub->needs == NEEDS_PATH)
+		return sub->run_path(path, argc - optind, argv + optind);
+	if (strcmp(argv[optind], "check") == 0)
+		return check_command(path, argc - optind, argv + optind);
 	message_library_init();
 	if ((b.config = config_load(path, &error)) == NULL) {
 		fprintf(stderr, "%s\n", error->message);

@@ -4,8 +4,9 @@
  *	bulletind [-dnv] [-f file]
  *	bulletind -h | -V
  *
- * -d stays in the foreground and logs to stderr; -n checks the
- * configuration and exits; -v logs debug lines.  Without -d, fatal
+ * -d stays in the foreground and logs to stderr; -n checks that the
+ * configuration is ready to run (check.h): every problem as file:line:
+ * error|warning:, exit 0 without errors, 1 with; -v logs debug lines.  Without -d, fatal
  * start-up errors go to stderr as well as syslog until it has detached.
  */
 #include <getopt.h>
@@ -15,6 +16,7 @@
 
 #include <curl/curl.h>
 
+#include "check.h"
 #include "config.h"
 #include "daemon.h"
 #include "log.h"
@@ -65,7 +67,9 @@ print_help(void)
 	    "  -d, --foreground    stay in the foreground, log to stderr\n"
 	    "  -f, --config FILE   configuration file\n"
 	    "                      (default: %s)\n"
-	    "  -n, --check         check the configuration and exit\n"
+	    "  -n, --check         check that bulletind is ready to run: the\n"
+	    "                      configuration, secrets, user, state_dir;\n"
+	    "                      exit 0 ready, 1 on errors (warnings: 0)\n"
 	    "  -v, --verbose       log debug lines too\n"
 	    "  -h, --help          show this help and exit\n"
 	    "  -V, --version       show the version and exit\n"
@@ -82,26 +86,6 @@ print_version(void)
 	printf("bulletind %s\n", PACKAGE_VERSION);
 	printf("default configuration: %s\n", BULLETIND_CONF);
 	exit(0);
-}
-
-/* The -n path; its checks live here until they get a module of their own. */
-static int
-check_config(const char *path)
-{
-	g_autoptr(GError) error = NULL;
-	struct config *c = config_load(path, &error);
-
-	if (c == NULL) {
-		fprintf(stderr, "%s\n", error->message);
-		return 1;
-	}
-	for (guint i = 0; i < c->warnings->len; i++)
-		fprintf(stderr, "%s\n", (const char *)c->warnings->pdata[i]);
-	fprintf(stderr, "%s: configuration OK (%u units, %u editors, "
-	    "报 %u, 发 %u addresses)\n", path, c->units->len, c->editors->len,
-	    c->bao.members->len, c->fa.members->len);
-	config_free(c);
-	return 0;
 }
 
 static void
@@ -148,7 +132,7 @@ main(int argc, char **argv)
 	 * reload reads the file again from there. */
 	path = g_canonicalize_filename(o.path, NULL);
 	if (o.check)
-		return check_config(path);
+		return check_report(path, stderr);
 	log_init("bulletind", o.foreground, o.verbosity);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	rc = daemon_run(path, o.foreground);

@@ -28,6 +28,7 @@ struct key_spec {
 struct loader {
 	const char	*file;
 	GPtrArray	*errors;	/* char * */
+	GPtrArray	*warnings;	/* char *, the config's */
 };
 
 static const struct key_spec top_keys[] = {
@@ -97,19 +98,49 @@ static const struct key_spec smtp_keys[] = {
 	{ NULL },
 };
 
+/* "file:line: SEVERITY: message" for S (the file's line 0 without S). */
+static char *
+located(struct loader *l, const config_setting_t *s, const char *severity,
+    const char *fmt, va_list ap)
+{
+	g_autofree char *msg = g_strdup_vprintf(fmt, ap);
+	const char *file = s ? config_setting_source_file(s) : NULL;
+	int line = s ? config_setting_source_line(s) : 0;
+
+	return g_strdup_printf("%s:%d: %s: %s", file ? file : l->file, line,
+	    severity, msg);
+}
+
 static void G_GNUC_PRINTF(3, 4)
 loader_error(struct loader *l, const config_setting_t *s, const char *fmt, ...)
 {
 	va_list ap;
-	g_autofree char *msg = NULL;
-	const char *file = s ? config_setting_source_file(s) : NULL;
-	int line = s ? config_setting_source_line(s) : 0;
 
 	va_start(ap, fmt);
-	msg = g_strdup_vprintf(fmt, ap);
+	g_ptr_array_add(l->errors, located(l, s, "error", fmt, ap));
 	va_end(ap);
-	g_ptr_array_add(l->errors, g_strdup_printf("%s:%d: %s",
-	    file ? file : l->file, line, msg));
+}
+
+/* What the daemon accepts but the office should fix: logged at start. */
+static void G_GNUC_PRINTF(3, 4)
+loader_warning(struct loader *l, const config_setting_t *s,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	g_ptr_array_add(l->warnings, located(l, s, "warning", fmt, ap));
+	va_end(ap);
+}
+
+/* The line of PARENT's member NAME, 0 if it is not set. */
+static int
+member_line(const config_setting_t *parent, const char *name)
+{
+	config_setting_t *s = parent ? config_setting_get_member(parent, name) :
+	    NULL;
+
+	return s ? config_setting_source_line(s) : 0;
 }
 
 /* "file:line" of setting S (of the file when S is NULL). */
@@ -271,21 +302,59 @@ address_is_plain(const char *a)
 	return TRUE;
 }
 
+static char ascii_look_alike(gunichar ch);
+
+/* The first full-width look-alike in V (a ＠ typed with the input
+ * method), as "full-width "＠" where "@" is meant", or NULL. */
+static char *
+full_width_in(const char *v)
+{
+	if (!g_utf8_validate(v, -1, NULL))
+		return NULL;
+	for (const char *p = v; *p != '\0'; p = g_utf8_next_char(p)) {
+		char ascii = ascii_look_alike(g_utf8_get_char(p));
+		if (ascii != 0 && ascii != ' ')
+			return g_strdup_printf("full-width \"%.*s\" where "
+			    "\"%c\" is meant", (int)(g_utf8_next_char(p) - p),
+			    p, ascii);
+	}
+	return NULL;
+}
+
 static char *
 checked_address(struct loader *l, const config_setting_t *s, const char *v)
 {
 	if (v == NULL || !address_is_plain(v)) {
+		g_autofree char *wide = v ? full_width_in(v) : NULL;
 		loader_error(l, s, "'%s' is not a plain mail address "
-		    "(local@domain)", v ? v : "");
+		    "(local@domain)%s%s", v ? v : "", wide ? ": " : "",
+		    wide ? wide : "");
 		return NULL;
 	}
 	return g_ascii_strdown(v, -1);
 }
 
-/* Strings of an array or list as lower-case addresses. */
+/* The element of ARR before index BEFORE that holds ADDRESS, or NULL. */
+static config_setting_t *
+earlier_address(const config_setting_t *arr, int before, const char *address)
+{
+	for (int i = 0; i < before; i++) {
+		config_setting_t *e = config_setting_get_elem(arr, i);
+		const char *v = config_setting_get_string(e);
+		if (v != NULL && g_ascii_strcasecmp(v, address) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/*
+ * Strings of an array or list as lower-case addresses; WHAT names the
+ * array in warnings.  An address given twice is kept once: a list member
+ * would get one copy anyway (the outbox holds one per recipient).
+ */
 static GPtrArray *
 get_addresses(struct loader *l, const config_setting_t *group,
-    const char *name)
+    const char *name, const char *what)
 {
 	config_setting_t *arr = config_setting_get_member(group, name);
 	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
@@ -294,7 +363,13 @@ get_addresses(struct loader *l, const config_setting_t *group,
 	for (int i = 0; i < n; i++) {
 		config_setting_t *e = config_setting_get_elem(arr, i);
 		char *a = checked_address(l, e, config_setting_get_string(e));
-		if (a != NULL)
+		config_setting_t *first = a ? earlier_address(arr, i, a) : NULL;
+		if (first != NULL) {
+			loader_warning(l, e, "%s is listed twice in %s (first "
+			    "at line %d); remove one", a, what,
+			    config_setting_source_line(first));
+			g_free(a);
+		} else if (a != NULL)
 			g_ptr_array_add(out, a);
 	}
 	if (arr != NULL && n == 0)
@@ -327,6 +402,9 @@ load_bulletin(struct loader *l, struct config *c, config_setting_t *g)
 	c->bulletin.office = get_string(g, "office", "");
 	c->bulletin.chief_editor = get_string(g, "chief_editor", "");
 	c->bulletin.mailbox = get_string(g, "mailbox", "");
+	/* Printed as written, but it must be an address like the others. */
+	g_free(checked_address(l, config_setting_get_member(g, "mailbox"),
+	    c->bulletin.mailbox));
 	g_autofree char *numbering = get_string(g, "numbering", "yearly");
 
 	c->bulletin.first_number = get_int(g, "first_number", 1);
@@ -339,6 +417,33 @@ load_bulletin(struct loader *l, struct config *c, config_setting_t *g)
 		    "first_number must be 1 or more");
 }
 
+/* The element of G's addresses that holds ADDRESS (for its line). */
+static config_setting_t *
+address_setting(const config_setting_t *g, const char *name,
+    const char *address)
+{
+	config_setting_t *arr = config_setting_get_member(g, name);
+
+	return arr ? earlier_address(arr, config_setting_length(arr),
+	    address) : NULL;
+}
+
+/* An address names one unit: mail from it is filed under that unit. */
+static void
+check_unit_addresses(struct loader *l, const struct config *c,
+    const config_setting_t *g, const struct unit *u)
+{
+	for (guint i = 0; i < u->addresses->len; i++) {
+		const char *a = u->addresses->pdata[i];
+		const struct unit *other = config_find_unit_by_address(c, a);
+		if (other != NULL)
+			loader_error(l, address_setting(g, "addresses", a),
+			    "%s is an address of both unit '%s' and unit '%s'; "
+			    "mail from it must belong to one unit: remove it "
+			    "from one", a, other->code, u->code);
+	}
+}
+
 static void
 load_units(struct loader *l, struct config *c, config_setting_t *list)
 {
@@ -346,6 +451,7 @@ load_units(struct loader *l, struct config *c, config_setting_t *list)
 
 	for (int i = 0; i < n; i++) {
 		config_setting_t *g = config_setting_get_elem(list, i);
+		g_autofree char *what = NULL;
 		struct unit *u;
 
 		if (!config_setting_is_group(g)) {
@@ -357,10 +463,12 @@ load_units(struct loader *l, struct config *c, config_setting_t *list)
 		u = g_new0(struct unit, 1);
 		u->code = get_string(g, "code", "");
 		u->name = get_string(g, "name", "");
-		u->addresses = get_addresses(l, g, "addresses");
+		what = g_strdup_printf("unit '%s'", u->code);
+		u->addresses = get_addresses(l, g, "addresses", what);
 		if (config_find_unit(c, u->code) != NULL)
 			loader_error(l, g, "unit code '%s' is used twice",
 			    u->code);
+		check_unit_addresses(l, c, g, u);
 		g_ptr_array_add(c->units, u);
 	}
 	if (n == 0)
@@ -418,8 +526,11 @@ load_editors(struct loader *l, struct config *c, config_setting_t *list)
 			continue;
 		}
 		if (config_find_unit_by_address(c, e->address) != NULL)
-			loader_error(l, g, "%s is both a unit's and an "
-			    "editor's address", e->address);
+			loader_error(l, config_setting_get_member(g, "address"),
+			    "%s is both a unit's and an editor's address (mail "
+			    "from it could not be told a contribution or a "
+			    "command); give the editor another address",
+			    e->address);
 		g_ptr_array_add(c->editors, e);
 	}
 	if (!any_signer)
@@ -435,18 +546,68 @@ load_list(struct loader *l, struct mail_list *ml, config_setting_t *g,
 		return;
 	ml->label = get_string(g, "label", "");
 	g_ptr_array_unref(ml->members);
-	ml->members = get_addresses(l, g, "members");
+	ml->members = get_addresses(l, g, "members", what);
+}
+
+static gboolean
+list_has(const struct mail_list *ml, const char *address)
+{
+	for (guint i = 0; i < ml->members->len; i++)
+		if (strcmp(ml->members->pdata[i], address) == 0)
+			return TRUE;
+	return FALSE;
+}
+
+/*
+ * A member of LATER (lists.LATER_KEY) who is also in EARLIER: the outbox
+ * holds one copy per recipient, queued under EARLIER (the lists are
+ * queued 报, 送, 发).
+ */
+static void
+check_overlap(struct loader *l, const config_setting_t *lists,
+    const struct mail_list *earlier, const char *earlier_name,
+    const struct mail_list *later, const char *later_key,
+    const char *later_name)
+{
+	config_setting_t *g = config_setting_get_member(lists, later_key);
+
+	for (guint i = 0; g != NULL && i < later->members->len; i++) {
+		const char *a = later->members->pdata[i];
+		if (list_has(earlier, a))
+			loader_warning(l, address_setting(g, "members", a),
+			    "%s is in both %s and %s: it gets one copy, as %s; "
+			    "remove it from one list", a, earlier_name,
+			    later_name, earlier_name);
+	}
+}
+
+/* The files a peer names: also taken from a group with errors, so that
+ * bulletind -n checks them as well. */
+static void
+load_peer_files(struct tls_peer *p, config_setting_t *g)
+{
+	if (p->password_file != NULL)
+		return;
+	p->password_file = get_string(g, "password_file", "");
+	p->ca_file = get_string(g, "ca_file", NULL);
+	p->password_file_line = member_line(g, "password_file");
+	p->ca_file_line = member_line(g, "ca_file");
 }
 
 static void
 load_peer(struct loader *l, struct tls_peer *p, config_setting_t *g,
     const char *scheme_a, const char *scheme_b)
 {
+	load_peer_files(p, g);
 	p->url = get_string(g, "url", "");
 	p->user = get_string(g, "user", "");
-	p->password_file = get_string(g, "password_file", "");
-	p->ca_file = get_string(g, "ca_file", NULL);
 	p->verify = get_bool(g, "tls_verify", TRUE);
+	if (!p->verify)
+		loader_warning(l, config_setting_get_member(g, "tls_verify"),
+		    "tls_verify = false: the server's certificate is not "
+		    "checked, so whoever sits in between can read the password "
+		    "and the mail; set ca_file to the server's CA certificate "
+		    "and remove tls_verify");
 	p->timeout = get_int(g, "timeout", 30);
 	if (p->timeout < 1 || p->timeout > 600)
 		loader_error(l, config_setting_get_member(g, "timeout"),
@@ -562,6 +723,9 @@ load_lists(struct loader *l, struct config *c, config_setting_t *lists)
 		load_list(l, &c->fa, g, "lists.fa");
 	if ((g = section(lists, "song", KEY_GROUP)) != NULL)
 		load_list(l, &c->song, g, "lists.song");
+	check_overlap(l, lists, &c->bao, "报", &c->song, "song", "送");
+	check_overlap(l, lists, &c->bao, "报", &c->fa, "fa", "发");
+	check_overlap(l, lists, &c->song, "送", &c->fa, "fa", "发");
 }
 
 /* The host of a URL such as "imaps://mail.example.test:993", or NULL. */
@@ -599,17 +763,14 @@ load_authentication(struct loader *l, struct config *c,
 	if (ids == NULL && (host = url_host(c->imap.url)) != NULL)
 		g_ptr_array_add(c->authserv_ids, host);
 	if (strcmp(mode, "from-header") == 0) {
-		config_setting_t *s = config_setting_get_member(root,
-		    "sender_authentication");
 		c->trust_from_header = TRUE;
-		g_ptr_array_add(c->warnings, g_strdup_printf("%s:%d: warning: "
-		    "sender_authentication = \"from-header\": commands are "
-		    "authorised by the From: header alone, so anyone who can "
-		    "mail the office mailbox can give editors' commands; have "
-		    "the server write Authentication-Results or Authenticated "
-		    "sender and remove this line", config_setting_source_file(s)
-		    ? config_setting_source_file(s) : l->file,
-		    config_setting_source_line(s)));
+		loader_warning(l, config_setting_get_member(root,
+		    "sender_authentication"), "sender_authentication = "
+		    "\"from-header\": commands are authorised by the From: "
+		    "header alone, so anyone who can mail the office mailbox "
+		    "can give editors' commands; have the server write "
+		    "Authentication-Results or Authenticated sender and remove "
+		    "this line");
 	} else if (strcmp(mode, "required") != 0)
 		loader_error(l, config_setting_get_member(root,
 		    "sender_authentication"), "sender_authentication must be "
@@ -670,18 +831,25 @@ load_top(struct loader *l, struct config *c, config_setting_t *root)
 	g = section(root, "limits", KEY_GROUP);
 	if (g == NULL || check_group(l, g, limits_keys, "limits"))
 		load_limits(l, c, g);
-	if ((g = section(root, "imap", KEY_GROUP)) != NULL &&
-	    check_group(l, g, imap_keys, "imap"))
-		load_imap(l, c, g);
-	if ((g = section(root, "smtp", KEY_GROUP)) != NULL &&
-	    check_group(l, g, smtp_keys, "smtp"))
-		load_smtp(l, c, g);
+	if ((g = section(root, "imap", KEY_GROUP)) != NULL) {
+		if (check_group(l, g, imap_keys, "imap"))
+			load_imap(l, c, g);
+		load_peer_files(&c->imap, g);
+	}
+	if ((g = section(root, "smtp", KEY_GROUP)) != NULL) {
+		if (check_group(l, g, smtp_keys, "smtp"))
+			load_smtp(l, c, g);
+		load_peer_files(&c->smtp, g);
+	}
 	c->state_dir = get_string(root, "state_dir", "");
 	c->state_dir_where = setting_where(l,
 	    config_setting_get_member(root, "state_dir"));
 	c->key_file = get_string(root, "key_file", "");
 	c->code_lifetime = get_int(root, "code_lifetime", 86400);
 	c->run_as = get_string(root, "user", NULL);
+	c->line.state_dir = member_line(root, "state_dir");
+	c->line.key_file = member_line(root, "key_file");
+	c->line.run_as = member_line(root, "user");
 	load_authentication(l, c, root);
 	load_timezone(l, c, root);
 	if (c->code_lifetime < 60)
@@ -706,18 +874,164 @@ config_new(const char *file)
 	return c;
 }
 
+/*
+ * The ASCII character a Chinese input method's look-alike stands for, or
+ * 0: full-width forms (；：，＝｛｝（）［］＂ …), curly quotes, 、。【】 and
+ * the ideographic space.
+ */
+static char
+ascii_look_alike(gunichar ch)
+{
+	if (ch >= 0xFF01 && ch <= 0xFF5E)
+		return ch - 0xFEE0;
+	switch (ch) {
+	case 0x201C: case 0x201D: case 0x2018: case 0x2019:	/* “”‘’ */
+		return '"';
+	case 0x3001:	/* 、 */
+		return ',';
+	case 0x3002:	/* 。 */
+		return '.';
+	case 0x3010:	/* 【 */
+		return '[';
+	case 0x3011:	/* 】 */
+		return ']';
+	case 0x3000:	/* ideographic space */
+		return ' ';
+	default:
+		return 0;
+	}
+}
+
+/* Where the scan of the text is: libconfig's lexical states. */
+enum scan_state { SCAN_CODE, SCAN_STRING, SCAN_LINE_COMMENT,
+    SCAN_BLOCK_COMMENT };
+
+struct scan {
+	struct loader	*l;
+	const char	*file;
+	enum scan_state	 state;
+	int		 line, col;	/* of the character at hand, from 1 */
+	gboolean	 string_spans;	/* the string crossed a line break */
+	GPtrArray	*in_string;	/* char *: look-alike quotes in it */
+};
+
+static char *
+full_width_message(const struct scan *sc, const char *p, gsize len,
+    char ascii)
+{
+	return g_strdup_printf(ascii == '"' ? "%s:%d:%d: error: full-width "
+	    "\"%.*s\" where '%c' is meant" : "%s:%d:%d: error: full-width "
+	    "\"%.*s\" where \"%c\" is meant", sc->file, sc->line, sc->col,
+	    (int)len, p, ascii);
+}
+
+/* A string that runs over a line break was likely closed by a curly
+ * quote: those inside it are the mistake. */
+static void
+scan_end_string(struct scan *sc)
+{
+	for (guint i = 0; sc->string_spans && i < sc->in_string->len; i++)
+		g_ptr_array_add(sc->l->errors,
+		    g_strdup(sc->in_string->pdata[i]));
+	g_ptr_array_set_size(sc->in_string, 0);
+	sc->string_spans = FALSE;
+}
+
+/* Advance over the character at P (LEN bytes); P[1] is readable. */
+static void
+scan_char(struct scan *sc, const char *p, gsize len, gunichar ch)
+{
+	char ascii = ascii_look_alike(ch);
+
+	switch (sc->state) {
+	case SCAN_CODE:
+		if (ch == '"')
+			sc->state = SCAN_STRING;
+		else if (ch == '#' || (ch == '/' && p[1] == '/'))
+			sc->state = SCAN_LINE_COMMENT;
+		else if (ch == '/' && p[1] == '*')
+			sc->state = SCAN_BLOCK_COMMENT;
+		else if (ascii != 0)
+			g_ptr_array_add(sc->l->errors,
+			    full_width_message(sc, p, len, ascii));
+		break;
+	case SCAN_STRING:
+		if (ch == '"') {
+			sc->state = SCAN_CODE;
+			scan_end_string(sc);
+		} else if (ch == '\n')
+			sc->string_spans = TRUE;
+		else if (ascii == '"')
+			g_ptr_array_add(sc->in_string,
+			    full_width_message(sc, p, len, ascii));
+		break;
+	case SCAN_LINE_COMMENT:
+		if (ch == '\n')
+			sc->state = SCAN_CODE;
+		break;
+	case SCAN_BLOCK_COMMENT:
+		if (ch == '*' && p[1] == '/')
+			sc->state = SCAN_CODE;	/* the '/' is then code: fine */
+		break;
+	}
+}
+
+/*
+ * After a parse error: name every look-alike of ASCII punctuation outside
+ * strings and comments, with its line and column (in characters).  A bare
+ * "syntax error" does not show a full-width ； from a plain ;.
+ */
+static void
+report_full_width(struct loader *l, const char *file)
+{
+	g_autofree char *text = NULL;
+	struct scan sc = { l, file, SCAN_CODE, 1, 1, FALSE,
+	    g_ptr_array_new_with_free_func(g_free) };
+	gsize size;
+
+	if (g_file_get_contents(file, &text, &size, NULL)) {
+		for (const char *p = text; p < text + size;) {
+			gunichar ch = g_utf8_get_char_validated(p,
+			    text + size - p);
+			gsize len = ch < 0x80 || (gint32)ch < 0 ? 1 :
+			    (gsize)(g_utf8_next_char(p) - p);
+			if ((gint32)ch < 0)
+				ch = 0xFFFD;	/* not UTF-8: not ours */
+			if (p[0] == '\\' && sc.state == SCAN_STRING &&
+			    p + 1 < text + size && p[1] != '\n')
+				len = 2;	/* an escape: skip what it escapes */
+			scan_char(&sc, p, len, ch);
+			if (ch == '\n') {
+				sc.line++;
+				sc.col = 1;
+			} else
+				sc.col += len == 2 && p[0] == '\\' ? 2 : 1;
+			p += len;
+		}
+		if (sc.state == SCAN_STRING) {
+			sc.string_spans = TRUE;
+			scan_end_string(&sc);
+		}
+	}
+	g_ptr_array_unref(sc.in_string);
+}
+
 static gboolean
 read_file(struct loader *l, config_t *cf)
 {
+	const char *file;
+
 	if (config_read_file(cf, l->file))
 		return TRUE;
-	if (config_error_type(cf) == CONFIG_ERR_FILE_IO)
-		g_ptr_array_add(l->errors, g_strdup_printf("%s:0: cannot "
+	if (config_error_type(cf) == CONFIG_ERR_FILE_IO) {
+		g_ptr_array_add(l->errors, g_strdup_printf("%s:0: error: cannot "
 		    "read the file", l->file));
-	else
-		g_ptr_array_add(l->errors, g_strdup_printf("%s:%d: %s",
-		    config_error_file(cf) ? config_error_file(cf) : l->file,
-		    config_error_line(cf), config_error_text(cf)));
+		return FALSE;
+	}
+	file = config_error_file(cf) ? config_error_file(cf) : l->file;
+	g_ptr_array_add(l->errors, g_strdup_printf("%s:%d: error: %s", file,
+	    config_error_line(cf), config_error_text(cf)));
+	report_full_width(l, file);
 	return FALSE;
 }
 
@@ -746,28 +1060,38 @@ file_is_readable(struct loader *l)
 }
 
 struct config *
-config_load(const char *file, GError **error)
+config_load_report(const char *file, GPtrArray **errors_r)
 {
-	struct loader l = { file, g_ptr_array_new_with_free_func(g_free) };
 	struct config *c = config_new(file);
+	struct loader l = { file, g_ptr_array_new_with_free_func(g_free),
+	    c->warnings };
 	config_t cf;
+	gboolean parsed;
 
 	config_init(&cf);
-	if (file_is_readable(&l) && read_file(&l, &cf))
+	if ((parsed = file_is_readable(&l) && read_file(&l, &cf)))
 		load_top(&l, c, config_root_setting(&cf));
 	config_destroy(&cf);
-	if (l.errors->len > 0) {
-		g_ptr_array_add(l.errors, NULL);
-		g_autofree char *all = g_strjoinv("\n",
-		    (char **)l.errors->pdata);
-		g_set_error_literal(error, BULLETIN_ERROR,
-		    BULLETIN_ERROR_CONFIG, all);
-		g_ptr_array_unref(l.errors);
-		config_free(c);
-		return NULL;
-	}
-	g_ptr_array_unref(l.errors);
+	*errors_r = l.errors;
+	if (!parsed)
+		g_clear_pointer(&c, config_free);
 	return c;
+}
+
+struct config *
+config_load(const char *file, GError **error)
+{
+	g_autoptr(GPtrArray) errors = NULL;
+	struct config *c = config_load_report(file, &errors);
+	g_autofree char *all = NULL;
+
+	if (errors->len == 0)
+		return c;
+	g_ptr_array_add(errors, NULL);
+	all = g_strjoinv("\n", (char **)errors->pdata);
+	g_set_error_literal(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG, all);
+	config_free(c);
+	return NULL;
 }
 
 static void

@@ -35,6 +35,8 @@ struct tls_peer {
 	char		*ca_file;	/* NULL: the system store */
 	gboolean	 verify;	/* FALSE only when the config says so */
 	int		 timeout;	/* seconds for each phase: connect, reply */
+	int		 password_file_line;	/* where set, for bulletind -n */
+	int		 ca_file_line;		/* 0: not set */
 };
 
 struct config {
@@ -93,7 +95,16 @@ struct config {
 					   times people see (see clock.h) */
 	gboolean	 trust_from_header;	/* sender_authentication =
 						   "from-header": weaker */
-	GPtrArray	*warnings;	/* char *: "file:line: what it costs" */
+	GPtrArray	*warnings;	/* char *: "file:line: warning: what it
+					   costs; the fix" */
+
+	/* Lines of the settings bulletind -n checks against the system
+	 * (0: not set), so its reports name them. */
+	struct {
+		int	 state_dir;
+		int	 key_file;
+		int	 run_as;
+	} line;
 };
 
 /*
@@ -101,6 +112,16 @@ struct config {
  * error whose message lists every problem, one "file:line: message" per line.
  */
 struct config *config_load(const char *file, GError **error);
+
+/*
+ * Load FILE as config_load() does, but keep what could be read: for
+ * bulletind -n, which goes on to check the rest.  *ERRORS_R gets the
+ * "file:line: error: message" lines (empty when the file is valid; the
+ * caller unrefs it).  Returns NULL only when the file could not be read or
+ * parsed at all.  A config with errors is for reporting only; its strings
+ * may be NULL or empty where settings were missing or wrong.
+ */
+struct config *config_load_report(const char *file, GPtrArray **errors_r);
 void config_free(struct config *config);
 
 /* Lookups; addresses are compared case-insensitively.  Borrowed results. */

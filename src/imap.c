@@ -141,11 +141,12 @@ set_curl_error(GError **error, const char *what, CURLcode rc,
 
 /*
  * One request: URL under the base, optional custom command.  The untagged
- * response (or the fetched literal) is returned in *body_r.
+ * response (or the fetched literal) is returned in *body_r.  WHAT names
+ * it in errors.
  */
 static gboolean
-imap_perform(struct imap *imap, const char *path, const char *command,
-    GByteArray **body_r, GError **error)
+imap_perform_as(struct imap *imap, const char *what, const char *path,
+    const char *command, GByteArray **body_r, GError **error)
 {
 	g_autofree char *url = g_strconcat(imap->base, "/", path, NULL);
 	GByteArray *body = g_byte_array_new();
@@ -158,8 +159,7 @@ imap_perform(struct imap *imap, const char *path, const char *command,
 	curl_easy_setopt(imap->curl, CURLOPT_WRITEDATA, body);
 	rc = curl_easy_perform(imap->curl);
 	if (rc != CURLE_OK) {
-		set_curl_error(error, command ? command : path, rc,
-		    imap->errbuf);
+		set_curl_error(error, what, rc, imap->errbuf);
 		g_byte_array_unref(body);
 		return FALSE;
 	}
@@ -168,6 +168,31 @@ imap_perform(struct imap *imap, const char *path, const char *command,
 	else
 		g_byte_array_unref(body);
 	return TRUE;
+}
+
+static gboolean
+imap_perform(struct imap *imap, const char *path, const char *command,
+    GByteArray **body_r, GError **error)
+{
+	return imap_perform_as(imap, command ? command : path, path, command,
+	    body_r, error);
+}
+
+gboolean
+imap_login(struct imap *imap, GError **error)
+{
+	return imap_perform_as(imap, "login", "", "NOOP", NULL, error);
+}
+
+gboolean
+imap_select(struct imap *imap, const char *folder, GError **error)
+{
+	g_autofree char *what = g_strdup_printf("select %s", folder);
+	char *path = curl_easy_escape(imap->curl, folder, 0);
+	gboolean ok = imap_perform_as(imap, what, path, "NOOP", NULL, error);
+
+	curl_free(path);
+	return ok;
 }
 
 static char *
@@ -604,17 +629,27 @@ imap_move(struct imap *imap, const GArray *uids, const char *folder,
 }
 
 gboolean
-imap_ensure_folder(struct imap *imap, const char *folder, GError **error)
+imap_folder_exists(struct imap *imap, const char *folder, gboolean *exists_r,
+    GError **error)
 {
 	g_autofree char *list = g_strdup_printf("LIST \"\" \"%s\"", folder);
-	g_autofree char *create = g_strdup_printf("CREATE \"%s\"", folder);
 	GByteArray *body;
-	gboolean exists;
 
 	if (!imap_perform(imap, "", list, &body, error))
 		return FALSE;
-	exists = body->len > 0;
+	*exists_r = body->len > 0;
 	g_byte_array_unref(body);
+	return TRUE;
+}
+
+gboolean
+imap_ensure_folder(struct imap *imap, const char *folder, GError **error)
+{
+	g_autofree char *create = g_strdup_printf("CREATE \"%s\"", folder);
+	gboolean exists;
+
+	if (!imap_folder_exists(imap, folder, &exists, error))
+		return FALSE;
 	if (exists)
 		return TRUE;
 	log_info("imap: creating folder %s", folder);

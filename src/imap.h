@@ -67,6 +67,17 @@ gboolean imap_mark_filed(struct imap *imap, const GArray *uids,
 gboolean imap_move(struct imap *imap, const GArray *uids, const char *folder,
     GError **error);
 
+/* Connect and log in (TLS and timeouts as for every request), changing
+ * nothing: for bulletinctl check --connect.  Errors are TEMPORARY. */
+gboolean imap_login(struct imap *imap, GError **error);
+
+/* SELECT FOLDER (then a NOOP in it). */
+gboolean imap_select(struct imap *imap, const char *folder, GError **error);
+
+/* Does FOLDER exist (LIST)? */
+gboolean imap_folder_exists(struct imap *imap, const char *folder,
+    gboolean *exists_r, GError **error);
+
 /* Create FOLDER if it does not exist. */
 gboolean imap_ensure_folder(struct imap *imap, const char *folder,
     GError **error);

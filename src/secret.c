@@ -44,8 +44,12 @@ secret_read(const char *path, GError **error)
 	ssize_t n;
 
 	if (fd < 0) {
+		int e = errno;
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
-		    "%s: cannot read: %s", path, g_strerror(errno));
+		    "%s: cannot read: %s%s", path, g_strerror(e), e == ENOENT ?
+		    "; create it readable by its owner only (umask 077)" :
+		    e == ELOOP ? "; name the file itself, not a symbolic link" :
+		    "");
 		return NULL;
 	}
 	if (!check_mode(fd, path, error)) {
@@ -90,11 +94,26 @@ secret_free(GBytes *secret)
 	g_bytes_unref(secret);
 }
 
-/* Errors name the setting as well as the file: "imap.password_file: …". */
-static GBytes *
-secret_read_setting(const char *setting, const char *path, GError **error)
+GBytes *
+secret_read_key(const char *path, GError **error)
 {
-	GBytes *secret = secret_read(path, error);
+	GBytes *key = secret_read(path, error);
+
+	if (key != NULL && g_bytes_get_size(key) < SECRET_KEY_MIN) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
+		    "%s: the key must be at least %d bytes (try: head -c 32 "
+		    "/dev/urandom | base64 > %s)", path, SECRET_KEY_MIN, path);
+		g_clear_pointer(&key, secret_free);
+	}
+	return key;
+}
+
+GBytes *
+secret_read_setting(const char *setting, const char *path, gboolean is_key,
+    GError **error)
+{
+	GBytes *secret = is_key ? secret_read_key(path, error) :
+	    secret_read(path, error);
 
 	if (secret == NULL)
 		g_prefix_error(error, "%s: ", setting);
@@ -106,18 +125,12 @@ secrets_load(const struct config *c, GBytes **imap_r, GBytes **smtp_r,
     GBytes **key_r, GError **error)
 {
 	GBytes *imap = secret_read_setting("imap.password_file",
-	    c->imap.password_file, error);
+	    c->imap.password_file, FALSE, error);
 	GBytes *smtp = imap ? secret_read_setting("smtp.password_file",
-	    c->smtp.password_file, error) : NULL;
+	    c->smtp.password_file, FALSE, error) : NULL;
 	GBytes *key = smtp ? secret_read_setting("key_file", c->key_file,
-	    error) : NULL;
+	    TRUE, error) : NULL;
 
-	if (key != NULL && g_bytes_get_size(key) < 16) {
-		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_CONFIG,
-		    "key_file: %s: the key must be at least 16 bytes (try: head -c 32 "
-		    "/dev/urandom | base64 > %s)", c->key_file, c->key_file);
-		g_clear_pointer(&key, secret_free);
-	}
 	if (key == NULL) {
 		secret_free(imap);
 		secret_free(smtp);

@@ -14,6 +14,16 @@
  */
 GBytes *secret_read(const char *path, GError **error);
 
+/* The sign-off key at PATH: secret_read(), and refused if shorter than
+ * SECRET_KEY_MIN bytes. */
+#define SECRET_KEY_MIN 16
+GBytes *secret_read_key(const char *path, GError **error);
+
+/* secret_read() or secret_read_key(), errors prefixed with SETTING
+ * ("imap.password_file: PATH: reason"): as the daemon reports them. */
+GBytes *secret_read_setting(const char *setting, const char *path,
+    gboolean is_key, GError **error);
+
 /* The secret as a NUL-terminated string (borrowed from SECRET). */
 const char *secret_string(GBytes *secret);
 
@@ -22,7 +32,7 @@ void secret_free(GBytes *secret);
 
 /*
  * Read the three secrets C names (IMAP and SMTP passwords, the sign-off
- * key), refusing a key shorter than 16 bytes; all or nothing.  The daemon
+ * key), the key with secret_read_key(); all or nothing.  The daemon
  * and bulletinctl load them the same way.
  */
 struct config;

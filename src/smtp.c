@@ -20,6 +20,7 @@ struct smtp {
 	char		*password;
 	GString		*last_reply;	/* last reply line */
 	GString		*last_error;	/* last 4xx/5xx reply line */
+	gboolean	 authenticated;	/* a 235 reply was seen */
 	struct rcpt_replies *rcpts;	/* during smtp_send only */
 	char		 errbuf[CURL_ERROR_SIZE];
 };
@@ -111,6 +112,8 @@ collect_reply(char *data, size_t size, size_t n, void *arg)
 	if (take_rcpt_reply(smtp->rcpts, line))
 		return size * n;
 	g_string_assign(smtp->last_reply, line);
+	if (g_str_has_prefix(line, "235"))
+		smtp->authenticated = TRUE;
 	if (line[0] == '4' || line[0] == '5')
 		g_string_assign(smtp->last_error, line);
 	return size * n;
@@ -211,6 +214,54 @@ settle_results(struct smtp *smtp, struct rcpt_replies *r, CURLcode rc)
 		res->reply = reply->len ? g_strdup(reply->str) : NULL;
 	}
 	return shared;
+}
+
+static size_t
+discard(char *data, size_t size, size_t n, void *arg)
+{
+	(void)data;
+	(void)arg;
+	return size * n;
+}
+
+/*
+ * A NOOP instead of a transaction: libcurl connects, says EHLO, STARTTLS,
+ * EHLO and AUTH as for mail, then sends the custom command, since nothing
+ * is uploaded and there is no recipient.
+ */
+gboolean
+smtp_login(struct smtp *smtp, GError **error)
+{
+	CURLcode rc;
+
+	g_string_truncate(smtp->last_reply, 0);
+	g_string_truncate(smtp->last_error, 0);
+	smtp->errbuf[0] = '\0';
+	smtp->authenticated = FALSE;
+	curl_easy_setopt(smtp->curl, CURLOPT_UPLOAD, 0L);
+	curl_easy_setopt(smtp->curl, CURLOPT_CUSTOMREQUEST, "NOOP");
+	curl_easy_setopt(smtp->curl, CURLOPT_WRITEFUNCTION, discard);
+	rc = curl_easy_perform(smtp->curl);
+	curl_easy_setopt(smtp->curl, CURLOPT_CUSTOMREQUEST, NULL);
+	curl_easy_setopt(smtp->curl, CURLOPT_UPLOAD, 1L);
+	if (rc != CURLE_OK) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
+		    "smtp login: %s%s%s%s%s", curl_easy_strerror(rc),
+		    smtp->errbuf[0] ? ": " : "", smtp->errbuf,
+		    smtp->last_error->len ? "; the server said: " : "",
+		    smtp->last_error->str);
+		return FALSE;
+	}
+	/* Without AUTH on offer libcurl goes on unauthenticated; the
+	 * first MAIL FROM would then be refused. */
+	if (!smtp->authenticated) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
+		    "smtp login: the server offered no AUTH after TLS, so "
+		    "bulletind would send without logging in (a submission "
+		    "server refuses that; is this the submission port?)");
+		return FALSE;
+	}
+	return TRUE;
 }
 
 gboolean

@@ -18,6 +18,14 @@ struct smtp;
 struct smtp *smtp_new(const struct tls_peer *peer, const char *password);
 void smtp_free(struct smtp *smtp);
 
+/*
+ * Connect, EHLO, STARTTLS and AUTH as for mail, then a NOOP: no mail is
+ * sent.  For bulletinctl check --connect.  FALSE with a TEMPORARY error
+ * (with the server's refusal, if any) when any step failed or the server
+ * let us in without AUTH.
+ */
+gboolean smtp_login(struct smtp *smtp, GError **error);
+
 /* What the server said about one recipient of a transaction. */
 enum smtp_outcome {
 	SMTP_ACCEPTED,

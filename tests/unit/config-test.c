@@ -92,7 +92,7 @@ test_typo_suggests(void)
 {
 	g_autofree char *path = NULL;
 	g_autofree char *errors = load_errors("pol_interval = 5;", "", &path);
-	g_autofree char *want = g_strdup_printf("%s:9: unknown key "
+	g_autofree char *want = g_strdup_printf("%s:9: error: unknown key "
 	    "'pol_interval' in imap (did you mean 'poll_interval'?)", path);
 
 	g_assert_nonnull(errors);
@@ -109,8 +109,8 @@ test_all_errors_reported(void)
 	g_auto(GStrv) lines = g_strsplit(errors, "\n", -1);
 
 	g_assert_cmpuint(g_strv_length(lines), ==, 2);
-	g_assert_nonnull(strstr(errors, ":9: 'poll_interval' must be an integer"));
-	g_assert_nonnull(strstr(errors, ":14: unknown key 'stat_dir' in the "
+	g_assert_nonnull(strstr(errors, ":9: error: 'poll_interval' must be an integer"));
+	g_assert_nonnull(strstr(errors, ":14: error: unknown key 'stat_dir' in the "
 	    "file (did you mean 'state_dir'?)"));
 	g_unlink(path);
 }
@@ -125,6 +125,44 @@ test_syntax_error_line(void)
 	g_assert_null(config_load(path, &error));
 	g_assert_true(g_str_has_prefix(error->message, prefix));
 	g_unlink(path);
+}
+
+/*
+ * Full-width look-alikes outside strings and comments are named with
+ * line:column (in characters); inside strings and comments they are
+ * text.  A string that a curly quote failed to close runs over its line
+ * break: the curly quote in it is named too.
+ */
+static void
+test_full_width(void)
+{
+	static const struct {
+		const char	*top;	/* line 14 of the minimal config */
+		const char	*want;	/* NULL: loads */
+	} cases[] = {
+		{ "# 注释；（）“”\nuser = \"（某用户）；\";", NULL },
+		{ "code_lifetime = 600；", ":14:20: error: full-width \"；\" "
+		    "where \";\" is meant" },
+		{ "user ＝ \"x\";", ":14:6: error: full-width \"＝\" where "
+		    "\"=\" is meant" },
+		{ "user = “x”;", ":14:8: error: full-width \"“\" where '\"' "
+		    "is meant\n" },
+		{ "user = \"x”;\ncode_lifetime = 600;", ":14:10: error: "
+		    "full-width \"”\" where '\"' is meant" },
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree char *path = NULL;
+		g_autofree char *errors = load_errors("", cases[i].top, &path);
+
+		if (cases[i].want == NULL)
+			g_assert_null(errors);
+		else {
+			g_assert_nonnull(errors);
+			g_assert_nonnull(strstr(errors, cases[i].want));
+		}
+		g_unlink(path);
+	}
 }
 
 /* Whose evidence counts, and the weaker mode an office must name. */
@@ -157,7 +195,7 @@ test_authentication(void)
 	g_assert_true(g_str_has_prefix(c->warnings->pdata[0], want));
 	config_free(c);
 	errors = load_errors("", "sender_authentication = \"none\";", &bad);
-	g_assert_nonnull(strstr(errors, ":14: sender_authentication must be"));
+	g_assert_nonnull(strstr(errors, ":14: error: sender_authentication must be"));
 	g_unlink(path);
 	g_unlink(weak);
 	g_unlink(bad);
@@ -201,7 +239,7 @@ test_timezone(void)
 	}
 	g_unsetenv("TZ");
 	errors = load_errors("", "timezone = \"Asia/Shangai\";", &path);
-	want = g_strdup_printf("%s:14: unknown time zone \"Asia/Shangai\"; "
+	want = g_strdup_printf("%s:14: error: unknown time zone \"Asia/Shangai\"; "
 	    "use a name from /usr/share/zoneinfo such as Asia/Shanghai, or "
 	    "\"system\"", path);
 	g_assert_cmpstr(errors, ==, want);
@@ -209,7 +247,7 @@ test_timezone(void)
 	g_clear_pointer(&path, g_free);
 	g_clear_pointer(&errors, g_free);
 	errors = load_errors("", "timezone = 8;", &path);
-	g_assert_nonnull(strstr(errors, ":14: 'timezone' must be a string"));
+	g_assert_nonnull(strstr(errors, ":14: error: 'timezone' must be a string"));
 	g_unlink(path);
 	g_clear_pointer(&path, g_free);
 	g_clear_pointer(&errors, g_free);
@@ -218,7 +256,7 @@ test_timezone(void)
 	errors = load_errors("", "", &path);
 	g_unsetenv("TZDIR");
 	g_clear_pointer(&want, g_free);
-	want = g_strdup_printf("%s:0: time zone \"Asia/Shanghai\" (the "
+	want = g_strdup_printf("%s:0: error: time zone \"Asia/Shanghai\" (the "
 	    "default): there is no time zone data (/nonexistent is missing); "
 	    "install the tzdata package, or set timezone = \"system\"",
 	    path);
@@ -236,6 +274,7 @@ main(int argc, char **argv)
 	g_test_add_func("/config/typo-suggests", test_typo_suggests);
 	g_test_add_func("/config/all-errors", test_all_errors_reported);
 	g_test_add_func("/config/syntax-error-line", test_syntax_error_line);
+	g_test_add_func("/config/full-width", test_full_width);
 	g_test_add_func("/config/timezone", test_timezone);
 	return g_test_run();
 }
