@@ -12,6 +12,7 @@ struct store {
 	sqlite3		*db;
 	char		*dir;
 	char		*spool_dir;
+	gboolean	 spool_unsynced;	/* written since the commit */
 	GHashTable	*idle;		/* SQL text -> prepared statement
 					 * not in use, for reuse */
 };

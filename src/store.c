@@ -338,10 +338,33 @@ store_begin(struct store *store, GError **error)
 	return store_exec(store, "BEGIN IMMEDIATE", error);
 }
 
+/* Spool files written since the last commit reach the disk before the
+ * rows that name them: one syncfs for the lot (which also makes their
+ * renames durable). */
+static gboolean
+spool_sync(struct store *store, GError **error)
+{
+	int fd;
+
+	if (!store->spool_unsynced)
+		return TRUE;
+	fd = open(store->spool_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || syncfs(fd) != 0) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
+		    "spool: sync %s: %s", store->spool_dir, g_strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return FALSE;
+	}
+	close(fd);
+	store->spool_unsynced = FALSE;
+	return TRUE;
+}
+
 gboolean
 store_commit(struct store *store, GError **error)
 {
-	return store_exec(store, "COMMIT", error);
+	return spool_sync(store, error) && store_exec(store, "COMMIT", error);
 }
 
 void
@@ -354,7 +377,7 @@ store_rollback(struct store *store)
 /* ---- spool -------------------------------------------------------------- */
 
 static gboolean
-write_all_synced(int fd, GBytes *raw, const char *path, GError **error)
+write_all(int fd, GBytes *raw, const char *path, GError **error)
 {
 	gsize len;
 	const char *p = g_bytes_get_data(raw, &len);
@@ -368,8 +391,7 @@ write_all_synced(int fd, GBytes *raw, const char *path, GError **error)
 		p += n;
 		len -= n;
 	}
-	if (fsync(fd) == 0)
-		return TRUE;
+	return TRUE;
 fail:
 	g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
 	    "spool: write %s: %s", path, g_strerror(errno));
@@ -383,9 +405,15 @@ store_spool_put(struct store *store, const char *digest, GBytes *raw,
 	g_autofree char *name = g_strdup_printf("%s.eml", digest);
 	g_autofree char *path = g_build_filename(store->spool_dir, name, NULL);
 	g_autofree char *tmp = g_strconcat(path, ".tmp", NULL);
+	GStatBuf sb;
 	int fd;
 
-	if (g_file_test(path, G_FILE_TEST_EXISTS))
+	/* The same bytes spooled before; they may not be on the disk yet
+	 * (a crash before a commit), so the next commit flushes them too.
+	 * A file cut short by a lost write is written again. */
+	store->spool_unsynced = TRUE;
+	if (g_stat(path, &sb) == 0 &&
+	    (gsize)sb.st_size == g_bytes_get_size(raw))
 		return g_steal_pointer(&name);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
@@ -393,7 +421,7 @@ store_spool_put(struct store *store, const char *digest, GBytes *raw,
 		    "spool: open %s: %s", tmp, g_strerror(errno));
 		return NULL;
 	}
-	if (!write_all_synced(fd, raw, tmp, error)) {
+	if (!write_all(fd, raw, tmp, error)) {
 		close(fd);
 		unlink(tmp);
 		return NULL;
