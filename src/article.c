@@ -205,32 +205,6 @@ article_title_key(const char *title)
 	return g_string_free(out, FALSE);
 }
 
-/* Text that is no article: blank, or a pointer to an attachment or HTML. */
-gboolean
-article_is_stub(const char *text)
-{
-	static const char *const words[] = {
-		"附件", "查收", "HTML", "html", "Html", "超文本",
-	};
-	glong visible = 0;
-
-	/* Only short texts can be stubs: stop counting past 60. */
-	for (const char *p = text; *p != '\0' && visible <= 60;
-	    p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		if (!g_unichar_isspace(c) && c != 0x3000)
-			visible++;
-	}
-	if (visible == 0)
-		return TRUE;
-	if (visible > 60)
-		return FALSE;
-	for (guint i = 0; i < G_N_ELEMENTS(words); i++)
-		if (strstr(text, words[i]) != NULL)
-			return TRUE;
-	return FALSE;
-}
-
 static gboolean
 is_classified(const char *subject, const char *body)
 {
@@ -367,7 +341,7 @@ static char *
 message_text(const struct message *m, gboolean *from_html_r)
 {
 	*from_html_r = FALSE;
-	if (m->plain != NULL && !article_is_stub(m->plain))
+	if (m->plain != NULL && !message_text_is_stub(m->plain))
 		return g_strdup(m->plain);
 	if (m->html != NULL) {
 		*from_html_r = TRUE;
@@ -469,7 +443,7 @@ is_cover_note(const char *own, const char *forwarded)
 	g_autofree char *mine = article_body_from_text(own, NULL);
 	g_autofree char *theirs = article_body_from_text(forwarded, NULL);
 
-	return article_is_stub(mine) ||
+	return message_text_is_stub(mine) ||
 	    article_length(mine) < article_length(theirs);
 }
 
@@ -566,7 +540,7 @@ fill_body(struct article *art, const struct message *m,
 	g_autofree char *plain_body = article_body_from_text(text, NULL);
 	g_autofree char *body = NULL;
 
-	if (article_is_stub(plain_body)) {
+	if (message_text_is_stub(plain_body)) {
 		char *doc = docx_text(art, src->m, &doc_title);
 		if (doc != NULL) {
 			g_free(text);

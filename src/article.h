@@ -45,9 +45,6 @@ char *article_title_strip_marks(const char *title);
  * revision the same article. */
 char *article_title_key(const char *title);
 
-/* TEXT is no article: blank, or only points at an attachment or HTML. */
-gboolean article_is_stub(const char *text);
-
 /* The title: SUBJECT without Re:/Fw:/投稿： … prefixes, one line. */
 char *article_title_from_subject(const char *subject);
 

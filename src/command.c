@@ -292,7 +292,7 @@ cmd_body_text(const struct cmd_request *req)
 	const struct message *m = req->m;
 	g_autofree char *html = NULL;
 
-	if (m->plain != NULL && !article_is_stub(m->plain))
+	if (m->plain != NULL && !message_text_is_stub(m->plain))
 		return article_body_from_text(m->plain, NULL);
 	if (m->html != NULL) {
 		html = article_html_to_text(m->html, strlen(m->html));

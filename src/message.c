@@ -498,9 +498,37 @@ message_from_gmime(GMimeMessage *msg, int depth)
 	if (body != NULL) {
 		walk_object(&w, body, depth + 1);
 		m->plain = body_text(m->diagnostics, body, "plain");
-		m->html = body_text(m->diagnostics, body, "html");
+		/* Nothing reads the markup beside a plain text that is one. */
+		if (m->plain == NULL || message_text_is_stub(m->plain))
+			m->html = body_text(m->diagnostics, body, "html");
 	}
 	return m;
+}
+
+/* Text that is no article: blank, or a pointer to an attachment or HTML. */
+gboolean
+message_text_is_stub(const char *text)
+{
+	static const char *const words[] = {
+		"附件", "查收", "HTML", "html", "Html", "超文本",
+	};
+	glong visible = 0;
+
+	/* Only short texts can be stubs: stop counting past 60. */
+	for (const char *p = text; *p != '\0' && visible <= 60;
+	    p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (!g_unichar_isspace(c) && c != 0x3000)
+			visible++;
+	}
+	if (visible == 0)
+		return TRUE;
+	if (visible > 60)
+		return FALSE;
+	for (guint i = 0; i < G_N_ELEMENTS(words); i++)
+		if (strstr(text, words[i]) != NULL)
+			return TRUE;
+	return FALSE;
 }
 
 /*

@@ -34,7 +34,8 @@ struct message {
 	/* Body text: one alternative of a multipart/alternative, every inline
 	 * part of a multipart/mixed joined in order; NULL when there is none. */
 	char		*plain;		/* text/plain body */
-	char		*html;		/* text/html body (markup) */
+	char		*html;		/* text/html body (markup), read only
+					 * when plain is NULL or a stub */
 	GPtrArray	*attachments;	/* struct attachment * */
 	struct message	*forwarded;	/* first attached message/rfc822 */
 	char		*dsn_recipient;	/* Final-Recipient of a failed DSN */
@@ -76,5 +77,8 @@ void message_free(struct message *m);
 /* The text/SUBTYPE body of RAW as UTF-8 (as struct message's plain and
  * html), or NULL. */
 char *message_part_text(const char *raw, gsize len, const char *subtype);
+
+/* TEXT is no article: blank, or only points at an attachment or HTML. */
+gboolean message_text_is_stub(const char *text);
 
 #endif

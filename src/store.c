@@ -137,16 +137,54 @@ store_set_error(struct store *store, GError **error, const char *what)
 	    sqlite3_errmsg(store->db));
 }
 
+/*
+ * Statements are reused: compiling the SQL cost more than running it (a
+ * quarter of the daemon's instructions while filing).  A statement in use
+ * is out of its store's idle table, so nested uses of one SQL text each
+ * get their own.  Release finds the store by the statement's connection.
+ */
+static GHashTable *open_stores;		/* sqlite3 * -> struct store * */
+
+static void
+finalize_statement(gpointer st)
+{
+	sqlite3_finalize(st);
+}
+
 sqlite3_stmt *
 store_prepare(struct store *store, const char *sql, GError **error)
 {
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = g_hash_table_lookup(store->idle, sql);
 
-	if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK) {
+	if (st != NULL) {
+		g_hash_table_steal(store->idle, sql);
+		return st;
+	}
+	if (sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &st, NULL) != SQLITE_OK) {
 		store_set_error(store, error, "prepare");
 		return NULL;
 	}
 	return st;
+}
+
+void
+store_release(sqlite3_stmt *st)
+{
+	struct store *store;
+
+	if (st == NULL)
+		return;
+	store = open_stores == NULL ? NULL :
+	    g_hash_table_lookup(open_stores, sqlite3_db_handle(st));
+	if (store == NULL || g_hash_table_contains(store->idle,
+	    sqlite3_sql(st))) {
+		sqlite3_finalize(st);
+		return;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	g_hash_table_insert(store->idle, (char *)sqlite3_sql(st), st);
 }
 
 gboolean
@@ -155,12 +193,10 @@ store_step_done(struct store *store, sqlite3_stmt *st, const char *what,
 {
 	int rc = sqlite3_step(st);
 
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE)
 		store_set_error(store, error, what);
-		return FALSE;
-	}
-	return TRUE;
+	store_release(st);
+	return rc == SQLITE_DONE;
 }
 
 void
@@ -263,6 +299,8 @@ store_new(const char *dir)
 
 	store->dir = g_strdup(dir);
 	store->spool_dir = g_build_filename(dir, "spool", NULL);
+	store->idle = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+	    finalize_statement);
 	return store;
 }
 
@@ -275,6 +313,9 @@ store_open_db(struct store *store, const char *path, int flags,
 		store_set_error(store, error, path);
 		return FALSE;
 	}
+	if (open_stores == NULL)
+		open_stores = g_hash_table_new(NULL, NULL);
+	g_hash_table_insert(open_stores, store->db, store);
 	sqlite3_busy_timeout(store->db, 5000);
 	return store_exec(store, "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", error) &&
@@ -345,6 +386,10 @@ store_close(struct store *store)
 {
 	if (store == NULL)
 		return;
+	g_hash_table_destroy(store->idle);	/* finalizes them */
+	if (open_stores != NULL && g_hash_table_remove(open_stores,
+	    store->db) && g_hash_table_size(open_stores) == 0)
+		g_clear_pointer(&open_stores, g_hash_table_destroy);
 	sqlite3_close(store->db);
 	g_free(store->dir);
 	g_free(store->spool_dir);
@@ -357,10 +402,33 @@ store_begin(struct store *store, GError **error)
 	return store_exec(store, "BEGIN IMMEDIATE", error);
 }
 
+/* Spool files written since the last commit reach the disk before the
+ * rows that name them: one syncfs for the lot (which also makes their
+ * renames durable). */
+static gboolean
+spool_sync(struct store *store, GError **error)
+{
+	int fd;
+
+	if (!store->spool_unsynced)
+		return TRUE;
+	fd = open(store->spool_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || syncfs(fd) != 0) {
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
+		    "spool: sync %s: %s", store->spool_dir, g_strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return FALSE;
+	}
+	close(fd);
+	store->spool_unsynced = FALSE;
+	return TRUE;
+}
+
 gboolean
 store_commit(struct store *store, GError **error)
 {
-	return store_exec(store, "COMMIT", error);
+	return spool_sync(store, error) && store_exec(store, "COMMIT", error);
 }
 
 void
@@ -373,7 +441,7 @@ store_rollback(struct store *store)
 /* ---- spool -------------------------------------------------------------- */
 
 static gboolean
-write_all_synced(int fd, GBytes *raw, const char *path, GError **error)
+write_all(int fd, GBytes *raw, const char *path, GError **error)
 {
 	gsize len;
 	const char *p = g_bytes_get_data(raw, &len);
@@ -387,8 +455,7 @@ write_all_synced(int fd, GBytes *raw, const char *path, GError **error)
 		p += n;
 		len -= n;
 	}
-	if (fsync(fd) == 0)
-		return TRUE;
+	return TRUE;
 fail:
 	g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
 	    "spool: write %s: %s", path, g_strerror(errno));
@@ -402,9 +469,15 @@ store_spool_put(struct store *store, const char *digest, GBytes *raw,
 	g_autofree char *name = g_strdup_printf("%s.eml", digest);
 	g_autofree char *path = g_build_filename(store->spool_dir, name, NULL);
 	g_autofree char *tmp = g_strconcat(path, ".tmp", NULL);
+	GStatBuf sb;
 	int fd;
 
-	if (g_file_test(path, G_FILE_TEST_EXISTS))
+	/* The same bytes spooled before; they may not be on the disk yet
+	 * (a crash before a commit), so the next commit flushes them too.
+	 * A file cut short by a lost write is written again. */
+	store->spool_unsynced = TRUE;
+	if (g_stat(path, &sb) == 0 &&
+	    (gsize)sb.st_size == g_bytes_get_size(raw))
 		return g_steal_pointer(&name);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (fd < 0) {
@@ -412,7 +485,7 @@ store_spool_put(struct store *store, const char *digest, GBytes *raw,
 		    "spool: open %s: %s", tmp, g_strerror(errno));
 		return NULL;
 	}
-	if (!write_all_synced(fd, raw, tmp, error)) {
+	if (!write_all(fd, raw, tmp, error)) {
 		close(fd);
 		unlink(tmp);
 		return NULL;

@@ -75,7 +75,9 @@ gboolean store_knows_uid(struct store *store, guint32 uidvalidity,
 gint64 store_find_same_message(struct store *store, const char *message_id,
     const char *digest, GError **error);
 
-/* Write RAW to the spool durably; returns the spool file name. */
+/* Write RAW to the spool; returns the spool file name.  The file is
+ * durable before the next store_commit returns (one flush per commit,
+ * not one per file), so a row naming it never outlives it in a crash. */
 char *store_spool_put(struct store *store, const char *digest, GBytes *raw,
     GError **error);
 

@@ -168,9 +168,13 @@ test_mixed_text_joined(void)
 {
 	struct message *m = message_parse(split_mail, strlen(split_mail),
 	    NULL);
+	g_autofree char *html = message_part_text(split_mail,
+	    strlen(split_mail), "html");
 
 	g_assert_cmpstr(m->plain, ==, "第一段。\n第二段。");
-	g_assert_cmpstr(m->html, ==, "<p>第一段。</p>");
+	g_assert_cmpstr(html, ==, "<p>第一段。</p>");
+	/* Beside a plain text that is an article, the markup is not read. */
+	g_assert_null(m->html);
 	g_assert_cmpuint(m->attachments->len, ==, 1);
 	message_free(m);
 }

@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "store.h"
+#include "store-private.h"
 
 struct fixture {
 	char		*dir;
@@ -412,6 +413,32 @@ test_open_existing(struct fixture *f, gconstpointer unused)
 	store_close(s);
 }
 
+/* A reused statement comes back reset; one SQL text in use twice at once
+ * gets two statements. */
+static void
+test_statement_reuse(struct fixture *f, gconstpointer unused)
+{
+	sqlite3_stmt *a = store_prepare(f->store, "SELECT ?1", NULL);
+	sqlite3_stmt *b = store_prepare(f->store, "SELECT ?1", NULL);
+	sqlite3_stmt *c;
+
+	g_assert_nonnull(a);
+	g_assert_true(a != b);
+	sqlite3_bind_int(a, 1, 1);
+	sqlite3_bind_int(b, 1, 2);
+	g_assert_cmpint(sqlite3_step(a), ==, SQLITE_ROW);
+	g_assert_cmpint(sqlite3_step(b), ==, SQLITE_ROW);
+	g_assert_cmpint(sqlite3_column_int(a, 0), ==, 1);
+	g_assert_cmpint(sqlite3_column_int(b, 0), ==, 2);
+	store_release(a);
+	store_release(b);	/* one is kept already: finalized */
+	c = store_prepare(f->store, "SELECT ?1", NULL);
+	g_assert_true(c == a);
+	g_assert_cmpint(sqlite3_step(c), ==, SQLITE_ROW);
+	g_assert_cmpint(sqlite3_column_type(c, 0), ==, SQLITE_NULL);
+	store_release(c);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -432,5 +459,7 @@ main(int argc, char **argv)
 	    teardown);
 	g_test_add("/store/open-existing", struct fixture, NULL, setup,
 	    test_open_existing, teardown);
+	g_test_add("/store/statement-reuse", struct fixture, NULL, setup,
+	    test_statement_reuse, teardown);
 	return g_test_run();
 }
