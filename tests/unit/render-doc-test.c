@@ -104,9 +104,10 @@ example_config(void)
 {
 	g_autofree char *path = g_build_filename(g_getenv("top_srcdir"),
 	    "conf", "bulletind.conf.example", NULL);
-	struct config *c = config_load(path, NULL);
+	g_autoptr(GError) error = NULL;
+	struct config *c = config_load(path, &error);
 
-	g_assert_nonnull(c);
+	g_assert_no_error(error);
 	return c;
 }
 
