@@ -13,6 +13,9 @@ static gboolean log_foreground = TRUE;
 /* A daemon that has not detached yet also tells whoever started it. */
 static gboolean log_attached;
 static int log_verbosity;
+/* stderr is the journal (systemd sets JOURNAL_STREAM): it stamps the
+ * lines itself and reads the priority from a "<N>" prefix (sd-daemon(3)). */
+static gboolean log_journal;
 
 G_DEFINE_QUARK(bulletin-error-quark, bulletin_error)
 
@@ -25,6 +28,10 @@ log_vwrite(int priority, const char *fmt, va_list ap)
 		syslog(priority, "%s", line);
 		if (log_attached && priority <= LOG_WARNING)
 			fprintf(stderr, "%s: %s\n", log_ident, line);
+		return;
+	}
+	if (log_journal) {
+		fprintf(stderr, "<%d>%s\n", priority, line);
 		return;
 	}
 	g_autoptr(GDateTime) now = clock_now_real();
@@ -51,6 +58,7 @@ log_init(const char *ident, gboolean foreground, int verbosity)
 	log_foreground = foreground;
 	log_attached = !foreground;
 	log_verbosity = verbosity;
+	log_journal = foreground && g_getenv("JOURNAL_STREAM") != NULL;
 	if (!foreground)
 		openlog(ident, LOG_PID | LOG_NDELAY, LOG_MAIL);
 	g_log_set_default_handler(log_glib_handler, NULL);
