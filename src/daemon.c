@@ -481,9 +481,12 @@ main_loop(struct daemon *d)
 			got_reload = 0;
 			reload(d);
 		}
-		tend_idle(d);
-		if (!got_stop && now_mono() >= d->imap_due)
+		/* The poll first: waiting mail need not wait for IDLE's own
+		 * login, and IDLE's first connect asks for one more poll. */
+		if (now_mono() >= d->imap_due)
 			poll_mailbox(d);
+		if (!got_stop)
+			tend_idle(d);
 		if (!got_stop && now_mono() >= delivery_due(d))
 			send_mail(d);
 		if (!got_stop)
