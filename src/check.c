@@ -24,7 +24,7 @@ struct check {
 	char		*user;		/* its name, for messages */
 };
 
-static char *
+static char * G_GNUC_PRINTF(4, 0)
 located(const struct check *ck, int line, const char *severity,
     const char *fmt, va_list ap)
 {

@@ -99,7 +99,7 @@ static const struct key_spec smtp_keys[] = {
 };
 
 /* "file:line: SEVERITY: message" for S (the file's line 0 without S). */
-static char *
+static char * G_GNUC_PRINTF(4, 0)
 located(struct loader *l, const config_setting_t *s, const char *severity,
     const char *fmt, va_list ap)
 {
