@@ -72,9 +72,8 @@ fail(const GError *error)
 /* ---- tables ------------------------------------------------------------- */
 
 /*
- * A unix time as ISO 8601 with its offset, in the zone bulletinctl shows
- * times in (the configured timezone); NULL for 0 (not known).  The one place times
- * are formatted.
+ * A unix time as ISO 8601 with its offset, in the configured timezone;
+ * NULL for 0 (not known).  The one place times are formatted.
  */
 static char *
 format_time(gint64 t)
@@ -186,9 +185,49 @@ static const struct table_column message_columns[] = {
 	{ NULL, "message_id", TABLE_TEXT, 0 },
 };
 
+/* An issue's year and number, both empty for a mail without a number. */
 static void
-message_cells(GPtrArray *row, const struct message_summary *s)
+add_issue_number(GPtrArray *row, int year, int number)
 {
+	g_ptr_array_add(row, number > 0 ? g_strdup_printf("%d", year) : NULL);
+	g_ptr_array_add(row, number > 0 ? g_strdup_printf("%d", number) : NULL);
+}
+
+/* A listing: the store's rows, their columns, one row's cells. */
+struct listing {
+	GPtrArray	*(*list)(struct store *store, int limit, GError **error);
+	const struct table_column *columns;
+	int		 ncolumns;
+	void		(*cells)(GPtrArray *row, gconstpointer item);
+};
+
+/* messages, deliveries, audit: [--json] [count] → a table or JSON. */
+static int
+show_listing(struct bulletin *b, int argc, char **argv,
+    const struct listing *l)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GPtrArray) rows = NULL;
+	g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func(g_free);
+	struct table *t;
+	gboolean json;
+	int limit;
+
+	listing_args(argc, argv, &json, &limit);
+	if ((rows = l->list(b->store, limit, &error)) == NULL)
+		return fail(error);
+	t = table_new(l->columns, l->ncolumns);
+	for (guint i = 0; i < rows->len; i++) {
+		l->cells(row, rows->pdata[i]);
+		add_row(t, row);
+	}
+	return print_table(t, json);
+}
+
+static void
+message_cells(GPtrArray *row, gconstpointer item)
+{
+	const struct message_summary *s = item;
 	add_int(row, s->id);
 	add_int(row, s->uid);
 	g_ptr_array_add(row, format_time(s->received));
@@ -204,22 +243,10 @@ message_cells(GPtrArray *row, const struct message_summary *s)
 static int
 show_messages(struct bulletin *b, int argc, char **argv)
 {
-	g_autoptr(GError) error = NULL;
-	g_autoptr(GPtrArray) rows = NULL;
-	g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func(g_free);
-	struct table *t;
-	gboolean json;
-	int limit;
+	static const struct listing l = { store_list_messages, message_columns,
+	    G_N_ELEMENTS(message_columns), message_cells };
 
-	listing_args(argc, argv, &json, &limit);
-	if ((rows = store_list_messages(b->store, limit, &error)) == NULL)
-		return fail(error);
-	t = table_new(message_columns, G_N_ELEMENTS(message_columns));
-	for (guint i = 0; i < rows->len; i++) {
-		message_cells(row, rows->pdata[i]);
-		add_row(t, row);
-	}
-	return print_table(t, json);
+	return show_listing(b, argc, argv, &l);
 }
 
 static const struct table_column delivery_columns[] = {
@@ -242,9 +269,9 @@ static const struct table_column delivery_columns[] = {
 };
 
 static void
-delivery_cells(GPtrArray *row, const struct delivery_summary *d)
+delivery_cells(GPtrArray *row, gconstpointer item)
 {
-	gboolean numbered = d->issue_number > 0;
+	const struct delivery_summary *d = item;
 
 	add_int(row, d->id);
 	add_str(row, d->kind);
@@ -262,31 +289,16 @@ delivery_cells(GPtrArray *row, const struct delivery_summary *d)
 	g_ptr_array_add(row, d->issue > 0 ? g_strdup_printf("%"
 	    G_GINT64_FORMAT, d->issue) : NULL);
 	add_str(row, d->issue_kind);
-	g_ptr_array_add(row, numbered ? g_strdup_printf("%d", d->issue_year) :
-	    NULL);
-	g_ptr_array_add(row, numbered ? g_strdup_printf("%d",
-	    d->issue_number) : NULL);
+	add_issue_number(row, d->issue_year, d->issue_number);
 }
 
 static int
 show_deliveries(struct bulletin *b, int argc, char **argv)
 {
-	g_autoptr(GError) error = NULL;
-	g_autoptr(GPtrArray) rows = NULL;
-	g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func(g_free);
-	struct table *t;
-	gboolean json;
-	int limit;
+	static const struct listing l = { store_list_deliveries,
+	    delivery_columns, G_N_ELEMENTS(delivery_columns), delivery_cells };
 
-	listing_args(argc, argv, &json, &limit);
-	if ((rows = store_list_deliveries(b->store, limit, &error)) == NULL)
-		return fail(error);
-	t = table_new(delivery_columns, G_N_ELEMENTS(delivery_columns));
-	for (guint i = 0; i < rows->len; i++) {
-		delivery_cells(row, rows->pdata[i]);
-		add_row(t, row);
-	}
-	return print_table(t, json);
+	return show_listing(b, argc, argv, &l);
 }
 
 static const struct table_column audit_columns[] = {
@@ -318,9 +330,9 @@ audit_what(const struct audit_entry *e)
 }
 
 static void
-audit_cells(GPtrArray *row, const struct audit_entry *e)
+audit_cells(GPtrArray *row, gconstpointer item)
 {
-	gboolean numbered = e->issue_number > 0;
+	const struct audit_entry *e = item;
 
 	g_ptr_array_add(row, format_time(e->at));
 	add_str(row, e->kind);
@@ -329,32 +341,17 @@ audit_cells(GPtrArray *row, const struct audit_entry *e)
 	add_str(row, e->detail);
 	add_str(row, e->message_id);
 	add_str(row, e->issue_kind);
-	g_ptr_array_add(row, numbered ? g_strdup_printf("%d", e->issue_year) :
-	    NULL);
-	g_ptr_array_add(row, numbered ? g_strdup_printf("%d",
-	    e->issue_number) : NULL);
+	add_issue_number(row, e->issue_year, e->issue_number);
 	add_str(row, e->list);
 }
 
 static int
 show_audit(struct bulletin *b, int argc, char **argv)
 {
-	g_autoptr(GError) error = NULL;
-	g_autoptr(GPtrArray) rows = NULL;
-	g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func(g_free);
-	struct table *t;
-	gboolean json;
-	int limit;
+	static const struct listing l = { store_list_audit, audit_columns,
+	    G_N_ELEMENTS(audit_columns), audit_cells };
 
-	listing_args(argc, argv, &json, &limit);
-	if ((rows = store_list_audit(b->store, limit, &error)) == NULL)
-		return fail(error);
-	t = table_new(audit_columns, G_N_ELEMENTS(audit_columns));
-	for (guint i = 0; i < rows->len; i++) {
-		audit_cells(row, rows->pdata[i]);
-		add_row(t, row);
-	}
-	return print_table(t, json);
+	return show_listing(b, argc, argv, &l);
 }
 
 /* The view to render: the draft, or sent issue NUMBER of YEAR. */
