@@ -80,6 +80,28 @@ void article_forward_free(struct article_forward *f);
 /* The paragraphs of a body (one per line).  Free with g_strfreev. */
 char **article_paragraphs(const char *body);
 
+enum article_heading_level {
+	ARTICLE_HEADING_NONE,
+	ARTICLE_HEADING_1,	/* 一、二、… 十一、: 黑体 */
+	ARTICLE_HEADING_2,	/* （一）（二）…: 楷体 */
+	ARTICLE_HEADING_LEAD,	/* 一是、二是…: the phrase in bold */
+};
+
+struct article_heading {
+	enum article_heading_level level;
+	gsize	 len;	/* bytes of the paragraph it takes, from its start;
+			   the rest is body text */
+};
+
+/*
+ * Is paragraph PARA (one line of a body) a heading or does it open with
+ * one?  A heading is the whole paragraph when it is short and has no 。
+ * or ：, else its first sentence up to 。 or ： when that is short; a
+ * leading 一是 phrase runs to the first ， or 。.  FALSE (H_R's level
+ * NONE) for running text: 一、二月份, a long first sentence, 一是否.
+ */
+gboolean article_heading_find(const char *para, struct article_heading *h_r);
+
 /* Characters in BODY, not counting line breaks. */
 glong article_length(const char *body);
 

@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "error.h"
+#include "typeface.h"
 
 enum key_type {
 	KEY_STRING, KEY_INT, KEY_BOOL, KEY_GROUP, KEY_LIST, KEY_ARRAY,
@@ -71,6 +72,8 @@ static const struct key_spec lists_keys[] = {
 };
 static const struct key_spec render_keys[] = {
 	{ "title_font", KEY_STRING, FALSE }, { "body_font", KEY_STRING, FALSE },
+	{ "heading1_font", KEY_STRING, FALSE },
+	{ "heading2_font", KEY_STRING, FALSE },
 	{ "total_number", KEY_BOOL, FALSE }, { "total_offset", KEY_INT, FALSE },
 	{ NULL },
 };
@@ -684,13 +687,35 @@ load_limits(struct loader *l, struct config *c, config_setting_t *g)
 		    "mime_depth and mime_parts at least 2");
 }
 
+/* Font setting KEY of G, or DEFAULT; at least one family named. */
+static char *
+load_font(struct loader *l, config_setting_t *g, const char *key,
+    const char *fallback)
+{
+	char *list = g ? get_string(g, key, fallback) : g_strdup(fallback);
+	g_auto(GStrv) names = typeface_split(list);
+
+	if (names[0] == NULL)
+		loader_error(l, g ? config_setting_get_member(g, key) : NULL,
+		    "render: "
+		    "%s names no font; give a comma-separated family list, "
+		    "e.g. \"%s\"", key, fallback);
+	return list;
+}
+
 static void
 load_render(struct loader *l, struct config *c, config_setting_t *g)
 {
-	c->render.title_font = g ? get_string(g, "title_font",
-	    "Noto Serif CJK SC") : g_strdup("Noto Serif CJK SC");
-	c->render.body_font = g ? get_string(g, "body_font",
-	    "Noto Serif CJK SC") : g_strdup("Noto Serif CJK SC");
+	c->render.title_font = load_font(l, g, "title_font",
+	    TYPEFACE_DEFAULT_TITLE);
+	c->render.body_font = load_font(l, g, "body_font",
+	    TYPEFACE_DEFAULT_BODY);
+	c->render.heading1_font = load_font(l, g, "heading1_font",
+	    TYPEFACE_DEFAULT_HEADING1);
+	c->render.heading2_font = load_font(l, g, "heading2_font",
+	    TYPEFACE_DEFAULT_HEADING2);
+	for (int i = 0; i < TYPEFACE_COUNT; i++)
+		c->render.font_line[i] = member_line(g, typeface_key(i));
 	c->render.total_number = g ? get_bool(g, "total_number", FALSE) : FALSE;
 	c->render.total_offset = g ? get_int(g, "total_offset", 0) : 0;
 	if (c->render.total_offset < 0)
@@ -1123,6 +1148,8 @@ config_free(struct config *c)
 	g_ptr_array_unref(c->song.members);
 	g_free(c->render.title_font);
 	g_free(c->render.body_font);
+	g_free(c->render.heading1_font);
+	g_free(c->render.heading2_font);
 	peer_clear(&c->imap);
 	g_free(c->imap_processed_folder);
 	g_free(c->imap_quarantine_folder);

@@ -58,8 +58,13 @@ struct config {
 	struct mail_list song;		/* 送: label NULL when not configured */
 
 	struct {
-		char	*title_font;	/* Pango font family of the masthead */
-		char	*body_font;	/* Pango font family of the text */
+		/* Family lists, first installed wins (see typeface.h). */
+		char	*title_font;	/* masthead and titles: 小标宋 */
+		char	*body_font;	/* the text: 仿宋 */
+		char	*heading1_font;	/* 一、 headings: 黑体 */
+		char	*heading2_font;	/* （一） headings: 楷体 */
+		int	 font_line[4];	/* where each is set (enum typeface
+					   order), 0: not set */
 		gboolean total_number;	/* print 总第N期 */
 		int	 total_offset;	/* issues before bulletind's first */
 	} render;
