@@ -27,6 +27,7 @@
 #include "render-doc.h"
 #include "render-pdf.h"
 #include "render.h"
+#include "typeface.h"
 
 #define MM		(72.0 / 25.4)	/* points in a millimetre */
 /* A4 as PDF producers round it (210 × 297 mm is 595.276 × 841.890). */
@@ -64,13 +65,8 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(cairo_surface_t, cairo_surface_destroy)
 
-enum font_role {
-	FONT_BODY,
-	FONT_TITLE,
-};
-
 struct style {
-	enum font_role	 font;
+	enum typeface	 font;
 	double		 size;		/* points */
 	PangoWeight	 weight;
 	PangoAlignment	 align;
@@ -83,7 +79,7 @@ struct style {
 };
 
 static const struct style st_masthead = {
-	.font = FONT_TITLE, .size = PT_YI_HAO, .weight = PANGO_WEIGHT_BOLD,
+	.font = TYPEFACE_TITLE, .size = PT_YI_HAO, .weight = PANGO_WEIGHT_BOLD,
 	.align = PANGO_ALIGN_CENTER, .pitch = 1.6, .colour = RENDER_DOC_RED,
 };
 static const struct style st_centred = {
@@ -95,7 +91,7 @@ static const struct style st_left = {
 	.align = PANGO_ALIGN_LEFT, .pitch = 1.0,
 };
 static const struct style st_headline = {
-	.font = FONT_TITLE, .size = PT_XIAO_ER, .weight = PANGO_WEIGHT_BOLD,
+	.font = TYPEFACE_TITLE, .size = PT_XIAO_ER, .weight = PANGO_WEIGHT_BOLD,
 	.align = PANGO_ALIGN_CENTER, .pitch = 1.25,
 };
 static const struct style st_body = {
@@ -137,6 +133,8 @@ struct box {
 /* One rendering.  Owns its font map, layouts and boxes. */
 struct pdf {
 	const struct config	*config;
+	char			*family[TYPEFACE_COUNT];	/* by role: the
+						   first installed of its list */
 	PangoFontMap		*fontmap;
 	PangoContext		*pango;
 	GArray			*flow;	/* struct box: all but the 报尾 */
@@ -192,6 +190,13 @@ pdf_init(struct pdf *d, const struct config *config)
 
 	memset(d, 0, sizeof(*d));
 	d->config = config;
+	for (int i = 0; i < TYPEFACE_COUNT; i++) {
+		const char *list = typeface_families(config, i);
+
+		d->family[i] = typeface_installed(list);
+		if (d->family[i] == NULL)
+			d->family[i] = g_strdup(list);
+	}
 	d->fontmap = pango_cairo_font_map_new();
 	d->pango = pango_font_map_create_context(d->fontmap);
 	pango_cairo_context_set_resolution(d->pango, 72.0);
@@ -216,6 +221,8 @@ pdf_clear(struct pdf *d)
 	g_array_unref(d->tail);
 	g_object_unref(d->pango);
 	g_object_unref(d->fontmap);
+	for (int i = 0; i < TYPEFACE_COUNT; i++)
+		g_free(d->family[i]);
 }
 
 /*
@@ -230,8 +237,7 @@ pdf_layout(struct pdf *d, const struct style *s, const char *text,
 	g_autoptr(PangoFontDescription) font = pango_font_description_new();
 	g_autoptr(PangoAttrList) attrs = pango_attr_list_new();
 
-	pango_font_description_set_family(font, s->font == FONT_TITLE ?
-	    d->config->render.title_font : d->config->render.body_font);
+	pango_font_description_set_family(font, d->family[s->font]);
 	pango_font_description_set_weight(font, s->weight);
 	pango_font_description_set_absolute_size(font, s->size * PANGO_SCALE);
 	pango_layout_set_font_description(layout, font);
@@ -602,14 +608,57 @@ add_image(GArray *boxes, const struct issue_image *image, GError **error)
 	return TRUE;
 }
 
+/*
+ * The first LEN bytes of LAYOUT in the face of a heading of LEVEL (at the
+ * body's size, 三号), or in bold for a leading 一是 phrase.
+ */
+static void
+set_heading(struct pdf *d, PangoLayout *layout,
+    enum article_heading_level level, gsize len)
+{
+	g_autoptr(PangoAttrList) attrs = pango_attr_list_copy(
+	    pango_layout_get_attributes(layout));
+	PangoAttribute *a;
+
+	if (attrs == NULL)
+		attrs = pango_attr_list_new();
+	if (level == ARTICLE_HEADING_LEAD)
+		a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+	else
+		a = pango_attr_family_new(d->family[level ==
+		    ARTICLE_HEADING_1 ? TYPEFACE_HEADING1 :
+		    TYPEFACE_HEADING2]);
+	a->start_index = 0;
+	a->end_index = (guint)len;
+	pango_attr_list_insert(attrs, a);
+	pango_layout_set_attributes(layout, attrs);
+}
+
+/* A paragraph of the text; a heading that is all of it keeps with the
+ * next. */
+static void
+add_body_paragraph(struct pdf *d, const char *para)
+{
+	g_autofree char *clean = render_doc_clean_text(para);
+	g_autoptr(PangoLayout) layout = NULL;
+	struct article_heading h;
+
+	if (*clean == '\0')
+		return;
+	layout = pdf_layout(d, &st_body, clean, TEXT_W, 0);
+	if (article_heading_find(clean, &h))
+		set_heading(d, layout, h.level, h.len);
+	add_layout(d->flow, layout, &st_body, h.level != ARTICLE_HEADING_LEAD &&
+	    h.len == strlen(clean));
+}
+
 static void
 add_paragraphs(struct pdf *d, const char *body)
 {
 	g_auto(GStrv) paras = article_paragraphs(body);
 
 	for (guint i = 0; paras[i] != NULL; i++)
-		if (*paras[i] != '\0')
-			add_text(d, d->flow, &st_body, paras[i], FALSE);
+		add_body_paragraph(d, paras[i]);
 }
 
 /*

@@ -15,8 +15,8 @@
 #include "config.h"
 
 enum typeface {
-	TYPEFACE_TITLE,		/* masthead and article titles: 小标宋 */
 	TYPEFACE_BODY,		/* the text: 仿宋 */
+	TYPEFACE_TITLE,		/* masthead and article titles: 小标宋 */
 	TYPEFACE_HEADING1,	/* 一、: 黑体 */
 	TYPEFACE_HEADING2,	/* （一）: 楷体 */
 	TYPEFACE_COUNT,
