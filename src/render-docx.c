@@ -21,6 +21,7 @@
 #include "render-doc.h"
 #include "render-docx.h"
 #include "render.h"
+#include "typeface.h"
 
 #define NS_W	"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define NS_R	"http://schemas.openxmlformats.org/officeDocument/2006/" \
@@ -46,6 +47,8 @@
 #define TEXT_W		TWIPS(RENDER_DOC_TEXT_W)		/* 8844 */
 #define LINE_PITCH	(TWIPS(RENDER_DOC_TEXT_H) / RENDER_DOC_LINES) /* 579 */
 /* 三号 characters a quarter point closer: 28 of them fill 156 mm. */
+/* The Latin face beside the Chinese ones, as office templates have it. */
+#define LATIN_FONT	"Times New Roman"
 #define CONDENSED	"-5"	/* twentieths of a point */
 #define SI_HAO		280	/* a 四号 character, twips */
 
@@ -273,15 +276,24 @@ para_begin(struct xml *x, const struct para *p)
 }
 
 /* A run of TEXT from mail, made one clean line. */
+static void write_fonts(struct xml *x, const char *east_asia);
+
+/* A run of TEXT in the office font FONT (NULL: the style's), bold or not. */
 static void
-write_run(struct xml *x, const char *text, gboolean bold)
+write_run_in(struct xml *x, const char *text, const char *font,
+    gboolean bold)
 {
 	g_autofree char *clean = render_doc_clean_text(text);
 
 	xml_start(x, "w:r");
-	if (bold) {
+	if (bold || font != NULL) {
 		xml_start(x, "w:rPr");
-		xml_empty(x, "w:b");
+		if (font != NULL)
+			write_fonts(x, font);
+		if (bold) {
+			xml_empty(x, "w:b");
+			xml_empty(x, "w:bCs");
+		}
 		xml_end(x);
 	}
 	xml_start(x, "w:t");
@@ -289,6 +301,12 @@ write_run(struct xml *x, const char *text, gboolean bold)
 	xml_text(x, clean);
 	xml_end(x);
 	xml_end(x);
+}
+
+static void
+write_run(struct xml *x, const char *text, gboolean bold)
+{
+	write_run_in(x, text, NULL, bold);
 }
 
 /* A run of our own TEXT, spaces and all. */
@@ -451,6 +469,48 @@ write_image(struct docx *d, const struct issue_image *image, GError **error)
 	return TRUE;
 }
 
+/* The office font of the heading of LEVEL (its role list's first). */
+static char *
+heading_font(const struct config *c, enum article_heading_level level)
+{
+	return typeface_first(typeface_families(c, level == ARTICLE_HEADING_1 ?
+	    TYPEFACE_HEADING1 : TYPEFACE_HEADING2));
+}
+
+/*
+ * A paragraph of the text.  A heading that is the whole paragraph gets
+ * its level's style (Word's navigation pane lists it); one that opens a
+ * paragraph is a run in its level's font, a 一是 phrase a bold run.
+ */
+static void
+write_body_para(struct docx *d, const char *text, gboolean keep)
+{
+	struct xml *x = &d->doc;
+	struct article_heading h;
+	g_autofree char *head = NULL;
+	g_autofree char *font = NULL;
+	/* Named in the runs too, so that the text keeps its face when an
+	 * editor pastes it into another document. */
+	g_autofree char *body = typeface_first(typeface_families(d->config,
+	    TYPEFACE_BODY));
+
+	if (article_heading_find(text, &h) && h.level != ARTICLE_HEADING_LEAD &&
+	    text[h.len] == '\0') {
+		write_para(x, &(struct para){ .style = h.level ==
+		    ARTICLE_HEADING_1 ? "Heading1" : "Heading2" }, text);
+		return;
+	}
+	para_begin(x, &(struct para){ .style = "BodyText", .keep = keep });
+	if (h.level != ARTICLE_HEADING_NONE) {
+		head = g_strndup(text, h.len);
+		font = h.level == ARTICLE_HEADING_LEAD ? g_strdup(body) :
+		    heading_font(d->config, h.level);
+		write_run_in(x, head, font, h.level == ARTICLE_HEADING_LEAD);
+	}
+	write_run_in(x, text + h.len, body, FALSE);
+	xml_end(x);
+}
+
 /*
  * Headline (a heading: it keeps with the text), paragraphs, pictures,
  * attribution.  What comes before the attribution keeps with it.
@@ -464,14 +524,14 @@ write_article(struct docx *d, const struct issue_article *a, guint n,
 	guint n_images = a->images != NULL ? a->images->len : 0;
 	guint last = 0;
 
-	write_para(&d->doc, &(struct para){ .style = "Heading1" }, a->title);
+	write_para(&d->doc, &(struct para){ .style = "ArticleTitle" },
+	    a->title);
 	for (guint i = 0; paras[i] != NULL; i++)
 		if (*paras[i] != '\0')
 			last = i;
 	for (guint i = 0; paras[i] != NULL; i++)
 		if (*paras[i] != '\0')
-			write_para(&d->doc, &(struct para){ .style = "BodyText",
-			    .keep = i == last && n_images == 0 }, paras[i]);
+			write_body_para(d, paras[i], i == last && n_images == 0);
 	for (guint i = 0; i < n_images; i++) {
 		const struct issue_image *image = a->images->pdata[i];
 
@@ -636,7 +696,7 @@ write_document(struct docx *d, GBytes **document_r, GError **error)
 struct style {
 	const char	*id;
 	const char	*name;
-	gboolean	 title_font;	/* else the body font */
+	enum typeface	 face;		/* its role's office font */
 	int		 size;		/* half-points; 0: Normal's */
 	gboolean	 bold;
 	guint32		 colour;	/* 0: automatic */
@@ -650,12 +710,12 @@ struct style {
 	int		 tab;		/* right tab stop, twips; 0: none */
 	int		 rule;		/* rule under it, eighths of a point */
 	guint32		 rule_colour;
-	gboolean	 heading;	/* outline level 1 */
+	int		 outline;	/* outline level + 1; 0: none */
 };
 
 static const struct style styles[] = {
 	{ .id = "Normal", .name = "Normal", .jc = "both" },
-	{ .id = "Title", .name = "Title", .title_font = TRUE,
+	{ .id = "Title", .name = "Title", .face = TYPEFACE_TITLE,
 	    .size = SZ_YI_HAO, .bold = TRUE, .colour = RENDER_DOC_RED,
 	    .jc = "center", .after = 120 },
 	{ .id = "IssueNumber", .name = "Issue Number", .jc = "center",
@@ -667,10 +727,15 @@ static const struct style styles[] = {
 	 * is under the last. */
 	{ .id = "Note", .name = "Editor's Note", .exact = TRUE, .before = 120,
 	    .after = 120, .indent = TRUE, .rule = 4 },
-	{ .id = "Heading1", .name = "heading 1", .title_font = TRUE,
-	    .size = SZ_XIAO_ER, .bold = TRUE, .jc = "center", .keep = TRUE,
-	    .before = LINE_PITCH, .after = 120,
-	    .heading = TRUE },
+	{ .id = "ArticleTitle", .name = "Article Title",
+	    .face = TYPEFACE_TITLE, .size = SZ_XIAO_ER, .bold = TRUE,
+	    .jc = "center", .keep = TRUE, .before = LINE_PITCH, .after = 120,
+	    .outline = 1 },
+	/* Headings in the text: 三号 like it, in their own faces. */
+	{ .id = "Heading1", .name = "heading 1", .face = TYPEFACE_HEADING1,
+	    .exact = TRUE, .indent = TRUE, .keep = TRUE, .outline = 2 },
+	{ .id = "Heading2", .name = "heading 2", .face = TYPEFACE_HEADING2,
+	    .exact = TRUE, .indent = TRUE, .keep = TRUE, .outline = 3 },
 	{ .id = "BodyText", .name = "Body Text", .exact = TRUE,
 	    .indent = TRUE },
 	{ .id = "Picture", .name = "Picture", .jc = "center", .before = 120,
@@ -682,15 +747,25 @@ static const struct style styles[] = {
 	{ .id = "Folio", .name = "Folio", .size = SZ_SI_HAO },
 };
 
+/* Chinese in EAST_ASIA (an office font), Latin and digits in LATIN_FONT. */
 static void
-write_fonts(struct xml *x, const char *font)
+write_fonts(struct xml *x, const char *east_asia)
 {
 	xml_start(x, "w:rFonts");
-	xml_attr(x, "w:ascii", font);
-	xml_attr(x, "w:hAnsi", font);
-	xml_attr(x, "w:eastAsia", font);
-	xml_attr(x, "w:cs", font);
+	xml_attr(x, "w:ascii", LATIN_FONT);
+	xml_attr(x, "w:hAnsi", LATIN_FONT);
+	xml_attr(x, "w:eastAsia", east_asia);
+	xml_attr(x, "w:cs", LATIN_FONT);
 	xml_end(x);
+}
+
+/* The office font of role FACE: the first family of its list. */
+static void
+write_role_fonts(struct xml *x, const struct config *c, enum typeface face)
+{
+	g_autofree char *font = typeface_first(typeface_families(c, face));
+
+	write_fonts(x, font);
 }
 
 static void
@@ -706,8 +781,7 @@ static void
 write_style_rpr(struct xml *x, const struct config *c, const struct style *s)
 {
 	xml_start(x, "w:rPr");
-	if (s->title_font)
-		write_fonts(x, c->render.title_font);
+	write_role_fonts(x, c, s->face);
 	if (s->bold) {
 		xml_empty(x, "w:b");
 		xml_empty(x, "w:bCs");
@@ -780,8 +854,11 @@ write_style_ppr(struct xml *x, const struct style *s)
 	write_indent(x, s);
 	if (s->jc != NULL)
 		xml_val(x, "w:jc", s->jc);
-	if (s->heading)
-		xml_val(x, "w:outlineLvl", "0");
+	if (s->outline > 0) {
+		g_autofree char *level = g_strdup_printf("%d", s->outline - 1);
+
+		xml_val(x, "w:outlineLvl", level);
+	}
 	xml_end(x);
 }
 
@@ -811,7 +888,7 @@ write_defaults(struct xml *x, const struct config *c)
 	xml_start(x, "w:docDefaults");
 	xml_start(x, "w:rPrDefault");
 	xml_start(x, "w:rPr");
-	write_fonts(x, c->render.body_font);
+	write_role_fonts(x, c, TYPEFACE_BODY);
 	write_size(x, SZ_SAN_HAO);
 	xml_start(x, "w:lang");
 	xml_attr(x, "w:val", "en-US");
@@ -889,32 +966,47 @@ settings_xml(void)
 	return xml_close(&x);
 }
 
+/* FONT in the font table: its fallback name, GB2312, its family. */
+static void
+write_font_entry(struct xml *x, const char *font, const char *family)
+{
+	const char *alt = typeface_alt_name(font);
+
+	xml_start(x, "w:font");
+	xml_attr(x, "w:name", font);
+	if (alt != NULL)
+		xml_val(x, "w:altName", alt);
+	xml_val(x, "w:charset", "86");
+	xml_val(x, "w:family", family);
+	xml_val(x, "w:pitch", "variable");
+	xml_end(x);
+}
+
 /*
- * Where Word finds no Noto font it takes the altName: 宋体 for the title,
- * 仿宋 for the text, the faces GB/T 9704 names.
+ * The office fonts of the four roles.  Where Word finds one missing it
+ * takes the altName (仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体, 方正小标宋简体
+ * → 宋体), else a font of the same charset (86, GB2312) and family.
  */
 static GBytes *
 font_table_xml(const struct config *c)
 {
-	const char *fonts[][2] = {
-		{ c->render.title_font, "宋体" },
-		{ c->render.body_font, "仿宋" },
-	};
+	g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func(g_free);
 	struct xml x;
 
 	xml_open(&x);
 	xml_start(&x, "w:fonts");
 	xml_attr(&x, "xmlns:w", NS_W);
-	for (gsize i = 0; i < G_N_ELEMENTS(fonts); i++) {
-		if (i > 0 && strcmp(fonts[i][0], fonts[0][0]) == 0)
+	for (int i = 0; i < TYPEFACE_COUNT; i++) {
+		char *font = typeface_first(typeface_families(c, i));
+
+		if (g_ptr_array_find_with_equal_func(seen, font, g_str_equal,
+		    NULL)) {
+			g_free(font);
 			continue;
-		xml_start(&x, "w:font");
-		xml_attr(&x, "w:name", fonts[i][0]);
-		xml_val(&x, "w:altName", fonts[i][1]);
-		xml_val(&x, "w:charset", "86");
-		xml_val(&x, "w:family", "roman");
-		xml_val(&x, "w:pitch", "variable");
-		xml_end(&x);
+		}
+		g_ptr_array_add(seen, font);
+		write_font_entry(&x, font, i == TYPEFACE_HEADING1 ? "swiss" :
+		    "roman");
 	}
 	xml_end(&x);
 	return xml_close(&x);

@@ -740,6 +740,114 @@ out:
 	config_free(c);
 }
 
+/* A short issue whose article has headings of both levels and 一是. */
+static struct issue_view *
+heading_view(void)
+{
+	struct issue_view *v = g_new0(struct issue_view, 1);
+
+	v->number = 3;
+	v->year = 2026;
+	v->date = g_strdup("2026年11月28日");
+	v->articles = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)issue_article_free);
+	g_ptr_array_add(v->articles, issue_article_new(1, "ghfj", "区规划分局",
+	    "区规划分局推行“交地即交证”", "今年以来，分局推行改革。\n"
+	    "一、前移服务环节\n"
+	    "（一）信息共享代替材料提交。企业无需重复提交纸质材料。\n"
+	    "（二）同步办理压缩时限\n"
+	    "一是优化财产登记，深化“互联网+不动产登记”改革。"));
+	return v;
+}
+
+static char *
+read_part(const char *dir, const char *name)
+{
+	g_autofree char *path = g_build_filename(dir, "word", name, NULL);
+	char *text = NULL;
+
+	g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+	return text;
+}
+
+/* The XML element of style ID in STYLES, up to its end. */
+static char *
+style_xml(const char *styles, const char *id)
+{
+	g_autofree char *open = g_strdup_printf("w:styleId=\"%s\"", id);
+	const char *at = strstr(styles, open);
+	const char *end = at ? strstr(at, "</w:style>") : NULL;
+
+	g_assert_nonnull(end);
+	return g_strndup(at, (gsize)(end - at));
+}
+
+#define EAST_ASIA(font) "w:eastAsia=\"" font "\""
+
+/*
+ * The office fonts by role, with East Asian attributes, in the styles,
+ * the runs and the font table (altName, GB2312); headings in the text as
+ * Heading1/Heading2 with outline levels.
+ */
+static void
+test_docx_fonts(void)
+{
+	struct config *c = example_config();
+	struct issue_view *v = heading_view();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) docx = render_docx(c, v, &error);
+	g_autofree char *dir = g_build_filename(tmp_dir, "docx-fonts", NULL);
+	g_autoptr(GPtrArray) xml = NULL;
+	g_autofree char *doc = NULL, *styles = NULL, *fonts = NULL;
+	g_autofree char *h1 = NULL, *h2 = NULL, *body = NULL, *title = NULL;
+
+	g_assert_no_error(error);
+	xml = unzip(docx, dir);
+	doc = read_part(dir, "document.xml");
+	styles = read_part(dir, "styles.xml");
+	fonts = read_part(dir, "fontTable.xml");
+	h1 = style_xml(styles, "Heading1");
+	h2 = style_xml(styles, "Heading2");
+	body = style_xml(styles, "BodyText");
+	title = style_xml(styles, "ArticleTitle");
+	g_assert_nonnull(strstr(h1, EAST_ASIA("黑体")));
+	g_assert_nonnull(strstr(h1, "<w:outlineLvl w:val=\"1\"/>"));
+	g_assert_nonnull(strstr(h2, EAST_ASIA("楷体_GB2312")));
+	g_assert_nonnull(strstr(h2, "<w:outlineLvl w:val=\"2\"/>"));
+	g_assert_nonnull(strstr(body, EAST_ASIA("仿宋_GB2312")));
+	g_assert_nonnull(strstr(body, "w:ascii=\"Times New Roman\""));
+	g_assert_nonnull(strstr(title, EAST_ASIA("方正小标宋简体")));
+	g_assert_nonnull(strstr(title, "<w:outlineLvl w:val=\"0\"/>"));
+	g_assert_nonnull(strstr(styles, "<w:docDefaults><w:rPrDefault><w:rPr>"
+	    "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "
+	    EAST_ASIA("仿宋_GB2312")));
+	/* the runs: the body, a leading sentence in 楷体, 一是 in bold */
+	g_assert_nonnull(strstr(doc, EAST_ASIA("仿宋_GB2312") " w:cs=\"Times "
+	    "New Roman\"/></w:rPr><w:t xml:space=\"preserve\">今年以来"));
+	g_assert_nonnull(strstr(doc, "<w:pStyle w:val=\"Heading1\"/></w:pPr>"
+	    "<w:r><w:t xml:space=\"preserve\">一、前移服务环节<"));
+	g_assert_nonnull(strstr(doc, "<w:pStyle w:val=\"Heading2\"/></w:pPr>"
+	    "<w:r><w:t xml:space=\"preserve\">（二）同步办理压缩时限<"));
+	g_assert_nonnull(strstr(doc, EAST_ASIA("楷体_GB2312") " w:cs=\"Times "
+	    "New Roman\"/></w:rPr><w:t xml:space=\"preserve\">（一）信息共享"
+	    "代替材料提交。</w:t>"));
+	g_assert_nonnull(strstr(doc, "<w:b/><w:bCs/></w:rPr><w:t xml:space="
+	    "\"preserve\">一是优化财产登记，</w:t>"));
+	/* the font table: what Word takes where the office font is missing */
+	for (gsize i = 0; i < 4; i++) {
+		const char *pairs[][2] = { { "仿宋_GB2312", "仿宋" },
+		    { "楷体_GB2312", "楷体" }, { "方正小标宋简体", "宋体" },
+		    { "黑体", "SimHei" } };
+		g_autofree char *entry = g_strdup_printf("<w:font w:name=\"%s\">"
+		    "<w:altName w:val=\"%s\"/><w:charset w:val=\"86\"/>",
+		    pairs[i][0], pairs[i][1]);
+
+		g_assert_nonnull(strstr(fonts, entry));
+	}
+	issue_view_free(v);
+	config_free(c);
+}
+
 /* ---- small things ----------------------------------------------------- */
 
 static void
@@ -877,6 +985,7 @@ main(int argc, char **argv)
 	g_test_add_func("/render-doc/bad-image", test_bad_image);
 	g_test_add_func("/render-doc/pdf", test_pdf);
 	g_test_add_func("/render-doc/docx", test_docx);
+	g_test_add_func("/render-doc/docx-fonts", test_docx_fonts);
 	rc = g_test_run();
 	remove_tree(tmp_dir);
 	g_free(tmp_dir);
