@@ -11,6 +11,7 @@
 #include "render-docx.h"
 #include "render-pdf.h"
 #include "render.h"
+#include "typeface.h"
 
 #define RULE_HEAVY "══════════════════════════════"
 #define RULE_LIGHT "──────────────────────────────"
@@ -72,13 +73,25 @@ html_escaped(GString *out, const char *text)
 	g_string_append(out, e);
 }
 
+/* font-family:…; of role FACE (no quote that could end the attribute). */
+static void
+html_font(GString *out, const struct config *c, enum typeface face)
+{
+	g_autofree char *families = typeface_css(typeface_families(c, face),
+	    face);
+
+	g_string_append_printf(out, "font-family:%s;", families);
+}
+
 static void
 html_masthead(GString *out, const struct config *c,
     const struct issue_view *v)
 {
 	g_autofree char *number = issue_number_text(v);
 
-	g_string_append(out, "<div style=\"text-align:center;color:#c00000;"
+	g_string_append(out, "<div style=\"");
+	html_font(out, c, TYPEFACE_TITLE);
+	g_string_append(out, "text-align:center;color:#c00000;"
 	    "font-size:28px;font-weight:bold;letter-spacing:2px\">");
 	html_escaped(out, c->bulletin.title);
 	g_string_append(out, "</div>\n<div style=\"text-align:center;"
@@ -95,23 +108,78 @@ html_masthead(GString *out, const struct config *c,
 	g_string_append(out, "</td></tr></table>\n");
 }
 
+#define PARA_STYLE "text-indent:2em;line-height:1.8;margin:0 0 6px 0"
+
+static const char *const heading_class[] = {
+	[ARTICLE_HEADING_1] = "heading1",
+	[ARTICLE_HEADING_2] = "heading2",
+	[ARTICLE_HEADING_LEAD] = "lead",
+};
+
+/* The class and style of a heading of LEVEL: its role's font, or bold
+ * for a 一是 phrase, then the declarations MORE. */
 static void
-html_article(GString *out, const struct issue_article *a)
+html_heading_attrs(GString *out, const struct config *c,
+    enum article_heading_level level, const char *more)
+{
+	g_string_append_printf(out, " class=\"%s\" style=\"",
+	    heading_class[level]);
+	if (level == ARTICLE_HEADING_LEAD)
+		g_string_append(out, "font-weight:bold;");
+	else
+		html_font(out, c, level == ARTICLE_HEADING_1 ?
+		    TYPEFACE_HEADING1 : TYPEFACE_HEADING2);
+	g_string_append_printf(out, "%s\"", more);
+}
+
+/* A paragraph; a heading in it (or all of it) in its level's face. */
+static void
+html_paragraph(GString *out, const struct config *c, const char *para)
+{
+	struct article_heading h;
+	g_autofree char *head = NULL;
+	gboolean whole;
+
+	if (!article_heading_find(para, &h)) {
+		g_string_append(out, "<p style=\"" PARA_STYLE "\">");
+		html_escaped(out, para);
+		g_string_append(out, "</p>\n");
+		return;
+	}
+	whole = h.level != ARTICLE_HEADING_LEAD && para[h.len] == '\0';
+	head = g_strndup(para, h.len);
+	g_string_append(out, "<p");
+	if (whole) {
+		html_heading_attrs(out, c, h.level, PARA_STYLE);
+		g_string_append_c(out, '>');
+		html_escaped(out, para);
+		g_string_append(out, "</p>\n");
+		return;
+	}
+	g_string_append(out, " style=\"" PARA_STYLE "\"><span");
+	html_heading_attrs(out, c, h.level, "");
+	g_string_append_c(out, '>');
+	html_escaped(out, head);
+	g_string_append(out, "</span>");
+	html_escaped(out, para + h.len);
+	g_string_append(out, "</p>\n");
+}
+
+static void
+html_article(GString *out, const struct config *c,
+    const struct issue_article *a)
 {
 	g_auto(GStrv) paras = article_paragraphs(a->body);
 
-	g_string_append(out, "<div class=\"article\">\n<h2 style=\""
-	    "text-align:center;font-size:20px;font-weight:bold\">");
+	g_string_append(out, "<div class=\"article\">\n<h2 style=\"");
+	html_font(out, c, TYPEFACE_TITLE);
+	g_string_append(out, "text-align:center;font-size:20px;"
+	    "font-weight:bold\">");
 	html_escaped(out, a->title);
 	g_string_append(out, "</h2>\n");
-	for (guint i = 0; paras[i] != NULL; i++) {
-		if (*paras[i] == '\0')
-			continue;
-		g_string_append(out, "<p style=\"text-indent:2em;"
-		    "line-height:1.8;margin:0 0 6px 0\">");
-		html_escaped(out, paras[i]);
-		g_string_append(out, "</p>\n");
-	}
+	for (guint i = 0; paras[i] != NULL; i++)
+		if (*paras[i] != '\0')
+			html_paragraph(out, c, paras[i]);
 	for (guint i = 0; i < a->images->len; i++)
 		g_string_append_printf(out, "<p style=\"text-align:center\">"
 		    "<img src=\"cid:img-%d-%u@bulletind\" alt=\"\" "
@@ -156,8 +224,9 @@ render_html(const struct config *c, const struct issue_view *v)
 
 	html_escaped(out, c->bulletin.title);
 	g_string_append(out, "</title></head>\n<body style=\"max-width:"
-	    "720px;margin:0 auto;font-family:'SimSun','Songti SC',serif;"
-	    "font-size:16px\">\n");
+	    "720px;margin:0 auto;");
+	html_font(out, c, TYPEFACE_BODY);
+	g_string_append(out, "font-size:16px\">\n");
 	html_masthead(out, c, v);
 	if (v->note != NULL) {
 		g_string_append(out, "<div style=\"border:1px solid #c00000;"
@@ -166,7 +235,7 @@ render_html(const struct config *c, const struct issue_view *v)
 		g_string_append(out, "</div>\n");
 	}
 	for (guint i = 0; i < v->articles->len; i++)
-		html_article(out, v->articles->pdata[i]);
+		html_article(out, c, v->articles->pdata[i]);
 	html_footer(out, c, v);
 	g_string_append(out, "</body></html>\n");
 	return g_string_free(out, FALSE);
