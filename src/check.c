@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "secret.h"
+#include "typeface.h"
 
 /*
  * One check under way.  The identity is whom the daemon works as after
@@ -345,6 +346,46 @@ check_paths(struct check *ck)
 	check_absolute(ck, "key_file", c->key_file, c->line.key_file);
 }
 
+/* ---- fonts ------------------------------------------------------------ */
+
+/*
+ * A role set in the file whose first (office) font is not installed, or
+ * one left at its default of which no family is: the PDF is set in the
+ * next installed family of its list, or in what fontconfig matches.  (A
+ * default falls back to its free fonts on purpose.)
+ */
+static void
+check_font(struct check *ck, enum typeface role)
+{
+	const char *list = typeface_families(ck->c, role);
+	int line = ck->c->render.font_line[role];
+	g_autofree char *first = typeface_first(list);
+	g_autofree char *used = NULL;
+	g_autofree char *installed = typeface_installed(line > 0 ? first :
+	    list);
+
+	if (installed != NULL || *first == '\0')
+		return;
+	used = typeface_resolve(list);
+	if (line > 0)
+		check_warning(ck, line, "render.%s: \"%s\" is not installed; "
+		    "the PDF uses \"%s\"; install the office font (the .docx "
+		    "names it for Word) or put an installed family first",
+		    typeface_key(role), first, used);
+	else
+		check_warning(ck, 0, "render.%s: no font of the default \"%s\" "
+		    "is installed; the PDF uses \"%s\"; install the packages "
+		    "contrib/install-deps --runtime names", typeface_key(role),
+		    list, used);
+}
+
+static void
+check_fonts(struct check *ck)
+{
+	for (int i = 0; i < TYPEFACE_COUNT; i++)
+		check_font(ck, i);
+}
+
 void
 check_system(const struct config *c, GPtrArray *errors, GPtrArray *warnings)
 {
@@ -369,6 +410,7 @@ check_system(const struct config *c, GPtrArray *errors, GPtrArray *warnings)
 	for (guint i = 0; i < user_errors->len; i++)
 		g_ptr_array_add(errors, g_strdup(user_errors->pdata[i]));
 	check_paths(&ck);
+	check_fonts(&ck);
 	g_free(ck.user);
 }
 
