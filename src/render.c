@@ -64,6 +64,26 @@ render_text(const struct config *c, const struct issue_view *v)
 	return g_string_free(out, FALSE);
 }
 
+/*
+ * The head: a phone's viewport, and the print sheet for A4 on the
+ * GB/T 9704 margins with a 三号 (16pt) body.  The layout itself is in
+ * inline styles, which mail clients that drop <style> still keep; the
+ * sheet only refines it (print, and !important over the inline sizes).
+ */
+#define HTML_HEAD \
+	"<meta name=\"viewport\" content=\"width=device-width, " \
+	"initial-scale=1\">\n" \
+	"<style>\n" \
+	"@page { size: A4; margin: 37mm 26mm 35mm 28mm; }\n" \
+	"@media print {\n" \
+	"  body { max-width: none !important; margin: 0 !important;" \
+	" padding: 0 !important; font-size: 16pt !important; color: #000; }\n" \
+	"  h2 { break-inside: avoid; page-break-inside: avoid;" \
+	" break-after: avoid; page-break-after: avoid; }\n" \
+	"  .masthead { font-size: 22pt !important; }\n" \
+	"}\n" \
+	"</style>"
+
 /* Append TEXT escaped for HTML element content. */
 static void
 html_escaped(GString *out, const char *text)
@@ -83,29 +103,52 @@ html_font(GString *out, const struct config *c, enum typeface face)
 	g_string_append_printf(out, "font-family:%s;", families);
 }
 
+/*
+ * The masthead title on one line at any width: its size follows the
+ * viewport and the title's length (1.1em a character with the spacing),
+ * up to 28px.
+ */
+static void
+html_masthead_title(GString *out, const struct config *c, const char *title)
+{
+	glong n = MAX(g_utf8_strlen(title, -1), 1);
+	double vw = 88.0 / (n * 1.1);
+	double px = MIN(28.0, 560.0 / (n * 1.1));
+
+	g_string_append(out, "<div class=\"masthead\" style=\"");
+	html_font(out, c, TYPEFACE_TITLE);
+	g_string_append_printf(out, "text-align:center;color:#c00000;"
+	    "font-weight:bold;white-space:nowrap;letter-spacing:0.1em;font-size:%.0fpx;"
+	    "font-size:clamp(12px,%.2fvw,%.0fpx)\">", px, vw, px);
+	html_escaped(out, title);
+	g_string_append(out, "</div>\n");
+}
+
+/*
+ * Office and date, each a whole unit (nowrap): side by side when they
+ * fit, else the date on a line of its own, never broken inside a word.
+ */
 static void
 html_masthead(GString *out, const struct config *c,
     const struct issue_view *v)
 {
 	g_autofree char *number = issue_number_text(v);
 
-	g_string_append(out, "<div style=\"");
-	html_font(out, c, TYPEFACE_TITLE);
-	g_string_append(out, "text-align:center;color:#c00000;"
-	    "font-size:28px;font-weight:bold;letter-spacing:2px\">");
-	html_escaped(out, c->bulletin.title);
-	g_string_append(out, "</div>\n<div style=\"text-align:center;"
+	html_masthead_title(out, c, c->bulletin.title);
+	g_string_append(out, "<div style=\"text-align:center;"
 	    "font-size:18px;margin:8px 0\">");
 	html_escaped(out, number);
 	g_string_append(out, "</div>\n");
-	g_string_append(out, "<table width=\"100%\" style=\"border-collapse:"
-	    "collapse;border-bottom:2px solid #c00000\"><tr>"
-	    "<td style=\"text-align:left;padding:4px 0\">");
+	g_string_append(out, "<div class=\"rule\" style=\"display:flex;"
+	    "flex-wrap:wrap;justify-content:space-between;padding:4px 0;"
+	    "font-size:16px;font-size:clamp(13px,4vw,16px);"
+	    "border-bottom:2px solid #c00000\">"
+	    "<span class=\"office\" style=\"white-space:nowrap\">");
 	html_escaped(out, c->bulletin.office);
-	g_string_append(out, "</td><td style=\"text-align:right;"
-	    "padding:4px 0\">");
+	g_string_append(out, "</span> <span class=\"date\" style=\""
+	    "white-space:nowrap;margin-left:auto\">");
 	html_escaped(out, v->date);
-	g_string_append(out, "</td></tr></table>\n");
+	g_string_append(out, "</span></div>\n");
 }
 
 #define PARA_STYLE "text-indent:2em;line-height:1.8;margin:0 0 6px 0"
@@ -223,8 +266,9 @@ render_html(const struct config *c, const struct issue_view *v)
 	    "<head><meta charset=\"utf-8\"><title>");
 
 	html_escaped(out, c->bulletin.title);
-	g_string_append(out, "</title></head>\n<body style=\"max-width:"
-	    "720px;margin:0 auto;");
+	g_string_append(out, "</title>" HTML_HEAD "</head>\n"
+	    "<body style=\"max-width:590px;margin:0 auto;padding:0 10px;"
+	    "overflow-wrap:break-word;");
 	html_font(out, c, TYPEFACE_BODY);
 	g_string_append(out, "font-size:16px\">\n");
 	html_masthead(out, c, v);
