@@ -182,3 +182,23 @@ store_score_facts(struct store *store, gint64 from, gint64 to,
 	}
 	return out;
 }
+
+int
+store_count_score_events(struct store *store, enum score_kind kind,
+    gint64 article, const char *name, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT COUNT(*) FROM score_events WHERE kind = ? AND article = ?"
+	    " AND name = ? AND undone_at IS NULL", error);
+
+	if (st == NULL)
+		return -1;
+	store_bind_text(st, 1, score_kind_name(kind));
+	sqlite3_bind_int64(st, 2, article);
+	store_bind_text(st, 3, name);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		store_set_error(store, error, "count score events");
+		return -1;
+	}
+	return sqlite3_column_int(st, 0);
+}

@@ -513,6 +513,10 @@ gint64 store_add_score_event(struct store *store,
 int store_undo_score_event(struct store *store, gint64 id, gint64 at,
     char **what_r, GError **error);
 
+/* Events of KIND for ARTICLE named NAME not undone: how many, or -1. */
+int store_count_score_events(struct store *store, enum score_kind kind,
+    gint64 article, const char *name, GError **error);
+
 /* An article as editors refer to it: its id, unit and title (caller
  * frees).  ISSUE is the issue's id; SEQ its number there. */
 gint64 store_article_by_seq(struct store *store, gint64 issue, int seq,
