@@ -55,7 +55,7 @@ static gboolean
 parse_ref(const char *word, int *year_r, int *number_r, int *seq_r)
 {
 	g_autofree char *w = g_strdup(word);
-	int n = 0, len = 0;
+	int n = 0, len = 0, a, b, c;
 	char *p;
 
 	/* A full-width hyphen from a Chinese input method is a hyphen. */
@@ -63,14 +63,12 @@ parse_ref(const char *word, int *year_r, int *number_r, int *seq_r)
 		*p = '-';
 		memmove(p + 1, p + strlen("－"), strlen(p + strlen("－")) + 1);
 	}
-	if (sscanf(w, "%d-%d-%d%n", year_r, number_r, seq_r, &len) == 3 &&
-	    w[len] == '\0')
-		n = 3;
-	else if (sscanf(w, "%d-%d%n", number_r, seq_r, &len) == 2 &&
-	    w[len] == '\0')
-		n = 2;
-	else if (sscanf(w, "%d%n", seq_r, &len) == 1 && w[len] == '\0')
-		n = 1;
+	if (sscanf(w, "%d-%d-%d%n", &a, &b, &c, &len) == 3 && w[len] == '\0')
+		n = 3, *year_r = a, *number_r = b, *seq_r = c;
+	else if (sscanf(w, "%d-%d%n", &a, &b, &len) == 2 && w[len] == '\0')
+		n = 2, *number_r = a, *seq_r = b;
+	else if (sscanf(w, "%d%n", &a, &len) == 1 && w[len] == '\0')
+		n = 1, *seq_r = a;
 	return n > 0 && strspn(w, "0123456789-") == strlen(w) && *seq_r > 0 &&
 	    (n < 2 || *number_r > 0);
 }
