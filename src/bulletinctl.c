@@ -33,6 +33,7 @@
 #include "render-leaks.h"
 #include "render-pdf.h"
 #include "render.h"
+#include "report.h"
 #include "inspect.h"
 #include "log.h"
 #include "message.h"
@@ -523,6 +524,46 @@ run_command(struct bulletin *b, int argc, char **argv)
 	return 0;
 }
 
+/* report [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY] [--csv]:
+ * the 信息考核 通报, of the current month by default. */
+static int
+report_command(struct bulletin *b, int argc, char **argv)
+{
+	g_autoptr(GDateTime) now = clock_now();
+	g_autoptr(GError) error = NULL;
+	struct report_period p;
+	gboolean csv = FALSE, chosen = FALSE;
+	struct report *r;
+
+	report_period_of(REPORT_MONTH, g_date_time_to_unix(now), &p);
+	for (int i = 1; i < argc; i++) {
+		const char *opt = argv[i];
+		if (strcmp(opt, "--csv") == 0) {
+			csv = TRUE;
+			continue;
+		}
+		if (chosen || i + 1 >= argc || !report_period_parse(argv[i + 1],
+		    &p) || (strcmp(opt, "--month") == 0 ? p.span != REPORT_MONTH :
+		    strcmp(opt, "--quarter") == 0 ? p.span != REPORT_QUARTER :
+		    strcmp(opt, "--year") == 0 ? p.span != REPORT_YEAR : TRUE))
+			usage();
+		chosen = TRUE;
+		i++;
+	}
+	if ((r = report_build(b, &p, &error)) == NULL)
+		return fail(error);
+	if (csv) {
+		g_autoptr(GBytes) bytes = report_csv(r);
+		fwrite(g_bytes_get_data(bytes, NULL), 1,
+		    g_bytes_get_size(bytes), stdout);
+	} else {
+		g_autofree char *text = report_text(r);
+		fputs(text, stdout);
+	}
+	report_free(r);
+	return 0;
+}
+
 /* What the daemon would do with a message, changing nothing. */
 static int
 inspect(struct bulletin *b, int argc, char **argv)
@@ -558,6 +599,8 @@ static const struct subcommand subcommands[] = {
 	{ "inspect", inspect, NEEDS_CONFIG, "[--json] file.eml" },
 	{ "command", run_command, NEEDS_STORE, "[-e editor] [-b body-file] "
 	    "word [args...]" },
+	{ "report", report_command, NEEDS_STORE, "[--month YYYY-MM | "
+	    "--quarter YYYY-Qn | --year YYYY] [--csv]" },
 	/* bulletind -n's report, which reads past a broken configuration */
 	{ "check", NULL, NEEDS_PATH, "[--connect]", check_command },
 	{ NULL },

@@ -1,13 +1,18 @@
 /*
- * 统计 / STATS [from] [to]: per unit, articles submitted, adopted into
- * issues and the adoption rate — as a table in the reply and as a CSV
+ * 统计 / STATS [2026-11 | 2026-Q4 | 2026]: the 信息考核 通报 of a month
+ * (the current one by default), a quarter or a year (report.h) — the
+ * table in the reply's text and its HTML alternative, and as a CSV
  * attachment for the office's spreadsheet.
+ *
+ * 统计 from to (two dates) is the older count of articles submitted and
+ * printed between them, kept for the offices that use it.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "clock.h"
 #include "command.h"
+#include "report.h"
 
 /* "2026-01-01" → unix time at midnight in the office's zone, or -1. */
 static gint64
@@ -64,7 +69,7 @@ add_row(GString *table, GString *csv, const char *name, int submitted,
 }
 
 static gboolean
-cmd_stats_run(struct cmd_request *req, GError **error)
+cmd_range_run(struct cmd_request *req, GError **error)
 {
 	const struct config *c = req->b->config;
 	gint64 from, to;
@@ -73,8 +78,9 @@ cmd_stats_run(struct cmd_request *req, GError **error)
 	g_autoptr(GBytes) bytes = NULL;
 
 	if (!parse_range(req->args, &from, &to)) {
-		cmd_refuse(req, "bad dates", "用法：统计 [起始日期] [截止日期]，"
-		    "日期如 2026-01-01；缺省为今年以来。\n");
+		cmd_refuse(req, "bad period", "用法：统计 [2026-11 | 2026-Q4 | "
+		    "2026]（某月、某季度或某年的信息考核通报，缺省为本月），"
+		    "或 统计 起始日期 截止日期（如 2026-01-01 2026-06-30）。\n");
 		return TRUE;
 	}
 	if ((rows = store_unit_stats(req->b->store, from, to, error)) == NULL)
@@ -96,8 +102,60 @@ cmd_stats_run(struct cmd_request *req, GError **error)
 	return TRUE;
 }
 
+static void
+attach(struct cmd_request *req, const char *name, const char *type,
+    GBytes *data)
+{
+	struct attachment *a = message_attachment_new(name ? name : "x", type,
+	    data);
+
+	if (name == NULL)	/* the text's HTML alternative */
+		g_clear_pointer(&a->name, g_free);
+	g_ptr_array_add(req->attachments, a);
+}
+
+/* The 通报 of P: text, its HTML alternative, the CSV. */
+static gboolean
+report_run(struct cmd_request *req, const struct report_period *p,
+    GError **error)
+{
+	struct report *r = report_build(req->b, p, error);
+	g_autofree char *text = NULL, *html = NULL, *name = NULL;
+	g_autoptr(GBytes) csv = NULL, markup = NULL;
+
+	if (r == NULL)
+		return FALSE;
+	text = report_text(r);
+	html = report_html(r);
+	name = report_file_name(r, "csv");
+	csv = report_csv(r);
+	markup = g_bytes_new(html, strlen(html));
+	g_string_append(req->reply, text);
+	attach(req, NULL, "text/html; charset=utf-8", markup);
+	attach(req, name, "text/csv; charset=utf-8", csv);
+	report_free(r);
+	return TRUE;
+}
+
+static gboolean
+cmd_stats_run(struct cmd_request *req, GError **error)
+{
+	g_auto(GStrv) words = cmd_words(req->args, 3);
+	g_autoptr(GDateTime) now = clock_now();
+	struct report_period p;
+
+	if (words[0] == NULL) {
+		report_period_of(REPORT_MONTH, g_date_time_to_unix(now), &p);
+		return report_run(req, &p, error);
+	}
+	if (words[1] == NULL && report_period_parse(words[0], &p))
+		return report_run(req, &p, error);
+	return cmd_range_run(req, error);
+}
+
 const struct cmd_entry cmd_stats_entry = {
 	"统计", "STATS", CMD_ANY_EDITOR, FALSE,
-	"各单位来稿、采用数和采用率（附 CSV 表格）。例：统计 2026-01-01 2026-06-30",
+	"信息考核通报：各单位报送、各级采用、采用率、批示、扣分、得分和排名"
+	"（附 CSV 表格），缺省为本月。例：统计 2026-11；统计 2026-Q4；统计 2026",
 	cmd_stats_run,
 };

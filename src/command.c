@@ -18,7 +18,9 @@ const struct cmd_entry *const command_table[] = {
 	&cmd_drop_entry, &cmd_hold_entry, &cmd_restore_entry,
 	&cmd_order_entry, &cmd_note_entry, &cmd_clear_note_entry,
 	&cmd_accept_entry, &cmd_finalize_entry, &cmd_confirm_entry,
-	&cmd_reject_entry, &cmd_resend_entry, &cmd_stats_entry, NULL,
+	&cmd_reject_entry, &cmd_resend_entry, &cmd_stats_entry,
+	&cmd_adopt_entry, &cmd_instruct_entry, &cmd_deduct_entry,
+	&cmd_unscore_entry, NULL,
 };
 
 /* The subject without Re:/回复： prefixes. */
@@ -234,8 +236,9 @@ command_run_local(struct bulletin *b, const struct editor *editor,
 	g_string_append(out, req.reply->str);
 	for (guint i = 0; i < req.attachments->len; i++) {
 		const struct attachment *a = req.attachments->pdata[i];
-		g_string_append_printf(out, "\n[附件 %s，%" G_GSIZE_FORMAT " 字节]\n",
-		    a->name, g_bytes_get_size(a->data));
+		g_string_append_printf(out, "\n[%s%s，%" G_GSIZE_FORMAT
+		    " 字节]\n", a->name ? "附件 " : "HTML 版本",
+		    a->name ? a->name : "", g_bytes_get_size(a->data));
 	}
 	request_clear(&req);
 	if (!ok) {

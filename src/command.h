@@ -58,6 +58,10 @@ extern const struct cmd_entry cmd_signoff_reply_entry;	/* not in the table */
 extern const struct cmd_entry cmd_reject_entry;
 extern const struct cmd_entry cmd_resend_entry;
 extern const struct cmd_entry cmd_stats_entry;
+extern const struct cmd_entry cmd_adopt_entry;
+extern const struct cmd_entry cmd_instruct_entry;
+extern const struct cmd_entry cmd_deduct_entry;
+extern const struct cmd_entry cmd_unscore_entry;
 
 /* The command table, NULL-terminated (for HELP). */
 extern const struct cmd_entry *const command_table[];
@@ -105,5 +109,40 @@ char *cmd_body_text(const struct cmd_request *req);
 
 /* Its first line (the signer's answer), "" if none. */
 char *cmd_first_line(const struct cmd_request *req);
+
+/* ---- shared by the 信息考核 commands (cmd-score.c) ---------------------- */
+
+/* ARGS split at spaces (the ideographic one too) into at most MAX words,
+ * the last holding the rest (g_strfreev). */
+char **cmd_words(const char *args, int max);
+
+/* An article as an editor names it. */
+struct cmd_article {
+	gint64		 id;
+	char		*unit;		/* unit code */
+	char		*title;
+	char		*label;		/* "2026年第3期第2篇", "草稿第2篇" */
+};
+
+void cmd_article_clear(struct cmd_article *a);
+
+/* The article WORD names: "3-2" (this year's 第3期第2篇), "2025-3-2",
+ * or "2" (the draft's); 1 if found, 0 if not (A cleared), -1 on error. */
+int cmd_find_article(struct cmd_request *req, const char *word,
+    struct cmd_article *a, GError **error);
+
+/* Refuse: no article WORD; USAGE follows the explanation. */
+void cmd_refuse_article(struct cmd_request *req, const char *word,
+    const char *usage);
+
+/* Refuse: WORD is none of RULES (a kind of rule named WHAT). */
+void cmd_refuse_rule(struct cmd_request *req, const GPtrArray *rules,
+    const char *word, const char *what, const char *usage);
+
+/* Record ROW (editor and time filled in here) and reply with WHAT and
+ * how to undo it. */
+struct score_event_row;
+gboolean cmd_record_score(struct cmd_request *req,
+    struct score_event_row *row, const char *what, GError **error);
 
 #endif

@@ -41,7 +41,17 @@ static const struct key_spec top_keys[] = {
 	{ "limits", KEY_GROUP, FALSE }, { "render", KEY_GROUP, FALSE },
 	{ "authserv_id", KEY_STRINGS, FALSE },
 	{ "sender_authentication", KEY_STRING, FALSE },
-	{ "timezone", KEY_STRING, FALSE },
+	{ "timezone", KEY_STRING, FALSE }, { "scoring", KEY_GROUP, FALSE },
+	{ NULL },
+};
+static const struct key_spec scoring_keys[] = {
+	{ "outlets", KEY_LIST, FALSE }, { "instructions", KEY_LIST, FALSE },
+	{ "deductions", KEY_LIST, FALSE }, { "highest_only", KEY_BOOL, FALSE },
+	{ "quota", KEY_INT, FALSE }, { "base_score", KEY_INT, FALSE },
+	{ NULL },
+};
+static const struct key_spec rule_keys[] = {
+	{ "name", KEY_STRING, TRUE }, { "points", KEY_INT, TRUE },
 	{ NULL },
 };
 static const struct key_spec limits_keys[] = {
@@ -836,6 +846,149 @@ load_timezone(struct loader *l, struct config *c, config_setting_t *root)
 		    c->timezone, s ? "" : " (the default)", zoneinfo_dir());
 }
 
+/* ---- 信息考核 rules ----------------------------------------------------- */
+
+struct rule_default {
+	const char	*name;
+	int		 points;
+};
+
+/*
+ * The defaults follow the common 信息考核办法 of district offices: an
+ * article printed in our own bulletin 2 points, adopted by the district's
+ * 区委办/区政府办 3, by the city 5, the province 10, the state 20; a 批示
+ * by a district leader 3, a city leader 5, the city's principal leader
+ * 10, a provincial leader 50; 迟报 1, 漏报 2, 失实 5 points off, and the
+ * hook for the 约稿 rules (未按时按质完成约稿) 2.
+ */
+static const struct rule_default default_outlets[] = {
+	{ "本刊", 2 }, { "区级", 3 }, { "市级", 5 }, { "省级", 10 },
+	{ "国家级", 20 }, { NULL, 0 },
+};
+static const struct rule_default default_instructions[] = {
+	{ "区领导", 3 }, { "市领导", 5 }, { "市主要领导", 10 }, { "省领导", 50 },
+	{ NULL, 0 },
+};
+static const struct rule_default default_deductions[] = {
+	{ "迟报", 1 }, { "漏报", 2 }, { "失实", 5 }, { "约稿未完成", 2 },
+	{ NULL, 0 },
+};
+
+static void
+score_rule_free(struct score_rule *r)
+{
+	if (r == NULL)
+		return;
+	g_free(r->name);
+	g_free(r);
+}
+
+static GPtrArray *
+rules_new(void)
+{
+	return g_ptr_array_new_with_free_func((GDestroyNotify)score_rule_free);
+}
+
+static void
+rules_add(GPtrArray *rules, const char *name, int points)
+{
+	struct score_rule *r = g_new0(struct score_rule, 1);
+
+	r->name = g_strdup(name);
+	r->points = points;
+	g_ptr_array_add(rules, r);
+}
+
+static GPtrArray *
+rules_default(const struct rule_default *d)
+{
+	GPtrArray *rules = rules_new();
+
+	for (; d->name != NULL; d++)
+		rules_add(rules, d->name, d->points);
+	return rules;
+}
+
+/* A rule's name is a word of an editor's command: no spaces, once. */
+static void
+check_rule(struct loader *l, const config_setting_t *g, GPtrArray *rules,
+    const char *name, int points, const char *what)
+{
+	if (*name == '\0' || strpbrk(name, " \t,;") != NULL ||
+	    strstr(name, "\u3000") != NULL || strstr(name, "，") != NULL)
+		loader_error(l, g, "scoring.%s: name \"%s\" must be one word "
+		    "without spaces or commas, as editors type it in a "
+		    "command (e.g. \"市级\")", what, name);
+	else if (config_find_rule(rules, name) != NULL)
+		loader_error(l, g, "scoring.%s: \"%s\" is listed twice; keep "
+		    "one of them", what, name);
+	if (points < 0 || points > 1000)
+		loader_error(l, g, "scoring.%s: points of \"%s\" are %d; they "
+		    "must be from 0 to 1000 (a deduction is written as the "
+		    "positive number of points it takes off)", what, name,
+		    points);
+}
+
+/* The list WHAT of SCORING, or the defaults D when it is not set. */
+static GPtrArray *
+load_rules(struct loader *l, const config_setting_t *scoring,
+    const char *what, const struct rule_default *d)
+{
+	config_setting_t *list = section(scoring, what, KEY_LIST);
+	GPtrArray *rules;
+	int n;
+
+	if (list == NULL)
+		return rules_default(d);
+	rules = rules_new();
+	n = config_setting_length(list);
+	for (int i = 0; i < n; i++) {
+		config_setting_t *g = config_setting_get_elem(list, i);
+		g_autofree char *name = NULL;
+		int points;
+		if (!config_setting_is_group(g)) {
+			loader_error(l, g, "scoring.%s: each entry must be a "
+			    "group { name = \"…\"; points = N; }", what);
+			continue;
+		}
+		if (!check_group(l, g, rule_keys, what))
+			continue;
+		name = get_string(g, "name", "");
+		points = get_int(g, "points", 0);
+		check_rule(l, g, rules, name, points, what);
+		rules_add(rules, name, points);
+	}
+	if (n == 0 && strcmp(what, "outlets") == 0)
+		loader_error(l, list, "scoring.outlets: at least one outlet is "
+		    "needed; the first is 本刊 (our own issues), e.g. "
+		    "( { name = \"本刊\"; points = 2; } )");
+	return rules;
+}
+
+static void
+load_scoring(struct loader *l, struct config *c, config_setting_t *g)
+{
+	struct scoring *s = &c->scoring;
+
+	if (g != NULL && !check_group(l, g, scoring_keys, "scoring"))
+		g = NULL;	/* reported; the rest from the defaults */
+	s->outlets = load_rules(l, g, "outlets", default_outlets);
+	s->instructions = load_rules(l, g, "instructions",
+	    default_instructions);
+	s->deductions = load_rules(l, g, "deductions", default_deductions);
+	s->highest_only = g ? get_bool(g, "highest_only", TRUE) : TRUE;
+	s->quota = g ? get_int(g, "quota", 4) : 4;
+	s->base_score = g ? get_int(g, "base_score", 5) : 5;
+	if (s->quota < 0 || s->quota > 100)
+		loader_error(l, config_setting_get_member(g, "quota"),
+		    "scoring.quota must be from 0 to 100 articles a month "
+		    "(0 gives every unit the base score)");
+	if (s->base_score < 0 || s->base_score > 1000)
+		loader_error(l, config_setting_get_member(g, "base_score"),
+		    "scoring.base_score must be from 0 to 1000 (0: no base "
+		    "score)");
+}
+
 static void
 load_top(struct loader *l, struct config *c, config_setting_t *root)
 {
@@ -877,6 +1030,7 @@ load_top(struct loader *l, struct config *c, config_setting_t *root)
 	c->line.run_as = member_line(root, "user");
 	load_authentication(l, c, root);
 	load_timezone(l, c, root);
+	load_scoring(l, c, section(root, "scoring", KEY_GROUP));
 	if (c->code_lifetime < 60)
 		loader_error(l, config_setting_get_member(root,
 		    "code_lifetime"), "code_lifetime must be 60 seconds or more");
@@ -1164,6 +1318,12 @@ config_free(struct config *c)
 		g_time_zone_unref(c->zone);
 	g_ptr_array_unref(c->authserv_ids);
 	g_ptr_array_unref(c->warnings);
+	if (c->scoring.outlets != NULL)
+		g_ptr_array_unref(c->scoring.outlets);
+	if (c->scoring.instructions != NULL)
+		g_ptr_array_unref(c->scoring.instructions);
+	if (c->scoring.deductions != NULL)
+		g_ptr_array_unref(c->scoring.deductions);
 	g_free(c);
 }
 
@@ -1198,6 +1358,17 @@ config_find_editor(const struct config *c, const char *address)
 		const struct editor *e = c->editors->pdata[i];
 		if (g_ascii_strcasecmp(e->address, address) == 0)
 			return e;
+	}
+	return NULL;
+}
+
+const struct score_rule *
+config_find_rule(const GPtrArray *rules, const char *name)
+{
+	for (guint i = 0; rules != NULL && i < rules->len; i++) {
+		const struct score_rule *r = rules->pdata[i];
+		if (strcmp(r->name, name) == 0)
+			return r;
 	}
 	return NULL;
 }

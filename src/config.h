@@ -28,6 +28,25 @@ struct mail_list {
 	GPtrArray	*members;	/* char *, lower-case */
 };
 
+/* One line of the 信息考核 rules: an outlet tier, a leader level of 批示
+ * or a reason for 扣分, and its points. */
+struct score_rule {
+	char		*name;		/* as editors write it: 市级, 省领导, 迟报 */
+	int		 points;	/* awarded, or deducted for a reason */
+};
+
+/* The 信息考核 rules (scoring = { … }). */
+struct scoring {
+	GPtrArray	*outlets;	/* struct score_rule *; the first is
+					   本刊 (printed in our own issue) */
+	GPtrArray	*instructions;	/* 批示 by leader level */
+	GPtrArray	*deductions;	/* 扣分 by reason */
+	gboolean	 highest_only;	/* an article adopted by several
+					   outlets scores its best one */
+	int		 quota;		/* articles in a month for the base */
+	int		 base_score;	/* points for a month at the quota */
+};
+
 struct tls_peer {
 	char		*url;
 	char		*user;
@@ -68,6 +87,8 @@ struct config {
 		gboolean total_number;	/* print 总第N期 */
 		int	 total_offset;	/* issues before bulletind's first */
 	} render;
+
+	struct scoring	 scoring;
 
 	struct tls_peer	 imap;
 	char		*imap_processed_folder;
@@ -134,6 +155,9 @@ const struct unit *config_find_unit_by_address(const struct config *config,
     const char *address);
 const struct unit *config_find_unit(const struct config *config,
     const char *code);
+/* The rule of RULES (a struct scoring list) named NAME, or NULL. */
+const struct score_rule *config_find_rule(const GPtrArray *rules,
+    const char *name);
 const struct editor *config_find_editor(const struct config *config,
     const char *address);
 

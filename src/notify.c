@@ -57,20 +57,60 @@ attachment_part(const struct attachment *a)
 	return GMIME_OBJECT(part);
 }
 
+/* An attachment without a name of type text/html is not a file: it is
+ * the text's HTML alternative (a report's table). */
+static gboolean
+is_alternative(const struct attachment *a)
+{
+	return a->name == NULL && g_str_has_prefix(a->content_type,
+	    "text/html");
+}
+
+/* TEXT, in a multipart/alternative with the HTML when there is one. */
+static GMimeObject *
+text_with(const char *text, GPtrArray *attachments)
+{
+	GMimeObject *plain = mail_text_part("plain", text), *html;
+	GMimeMultipart *alt;
+	g_autofree char *markup = NULL;
+	const struct attachment *a = NULL;
+
+	for (guint i = 0; attachments != NULL && i < attachments->len; i++)
+		if (is_alternative(attachments->pdata[i]))
+			a = attachments->pdata[i];
+	if (a == NULL)
+		return plain;
+	markup = g_strndup(g_bytes_get_data(a->data, NULL),
+	    g_bytes_get_size(a->data));
+	html = mail_text_part("html", markup);
+	alt = g_mime_multipart_new_with_subtype("alternative");
+	g_mime_multipart_add(alt, plain);
+	g_mime_multipart_add(alt, html);
+	g_object_unref(plain);
+	g_object_unref(html);
+	return GMIME_OBJECT(alt);
+}
+
 /* TEXT alone, or TEXT then ATTACHMENTS in a multipart/mixed. */
 static GMimeObject *
 body_with(const char *text, GPtrArray *attachments)
 {
-	GMimeObject *body = mail_text_part("plain", text);
+	GMimeObject *body = text_with(text, attachments);
 	GMimeMultipart *mixed;
+	guint files = 0;
 
-	if (attachments == NULL || attachments->len == 0)
+	for (guint i = 0; attachments != NULL && i < attachments->len; i++)
+		files += !is_alternative(attachments->pdata[i]);
+	if (files == 0)
 		return body;
 	mixed = g_mime_multipart_new_with_subtype("mixed");
 	g_mime_multipart_add(mixed, body);
 	g_object_unref(body);
 	for (guint i = 0; i < attachments->len; i++) {
-		GMimeObject *part = attachment_part(attachments->pdata[i]);
+		GMimeObject *part;
+		if (is_alternative(attachments->pdata[i]))
+			continue;
+		part = attachment_part(attachments->pdata[i]);
 		g_mime_multipart_add(mixed, part);
 		g_object_unref(part);
 	}

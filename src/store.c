@@ -99,6 +99,19 @@ static const char *const migrations[] = {
 	"ALTER TABLE outbox ADD COLUMN sent_at INTEGER;"
 	"UPDATE outbox SET attempted = updated WHERE attempts > 0;"
 	"UPDATE outbox SET sent_at = updated WHERE state = 'sent';",
+	/* 6: 信息考核 facts only the editors know: 上报采用 (adopted higher
+	 * up), 批示 and 扣分, with the points they were given under the
+	 * rules of the day; undone rows are kept for the audit */
+	"CREATE TABLE score_events ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN"
+	"    ('adoption', 'instruction', 'deduction')),"
+	"  unit TEXT NOT NULL, article INTEGER REFERENCES articles (id),"
+	"  name TEXT NOT NULL, points INTEGER NOT NULL, note TEXT,"
+	"  editor TEXT NOT NULL, at INTEGER NOT NULL,"
+	"  undone_at INTEGER);"
+	"CREATE INDEX score_events_unit ON score_events (unit, at);"
+	"CREATE INDEX score_events_article ON score_events (article);",
 };
 
 static const char *const message_state_names[] = {
@@ -571,7 +584,8 @@ store_add_message(struct store *store, const struct message_row *row,
 	store_bind_text(st, 9, row->unit);
 	store_bind_text(st, 10, row->folder);
 	store_bind_text(st, 11, row->spool);
-	sqlite3_bind_int64(st, 12, g_get_real_time() / G_USEC_PER_SEC);
+	sqlite3_bind_int64(st, 12, row->received > 0 ? row->received :
+	    g_get_real_time() / G_USEC_PER_SEC);
 	store_bind_text(st, 13, row->auth);
 	store_bind_text(st, 14, row->auth_evidence);
 	if (!store_step_done(store, st, "add message", error))

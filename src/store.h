@@ -62,6 +62,8 @@ struct message_row {
 	const char	*spool;		/* spool file name */
 	const char	*auth;		/* "pass", "fail", "none" or NULL */
 	const char	*auth_evidence;
+	gint64		 received;	/* unix time; 0: now (a fixture's
+					   month is set here) */
 };
 
 /*
@@ -474,6 +476,74 @@ void unit_stats_free(struct unit_stats *s);
 
 /* Per unit, for messages received in [FROM, TO) (unix times). */
 GPtrArray *store_unit_stats(struct store *store, gint64 from, gint64 to,
+    GError **error);
+
+/* ---- 信息考核 ------------------------------------------------------------ */
+
+enum score_kind {
+	SCORE_ADOPTION,		/* 上报采用: adopted by an outlet higher up */
+	SCORE_INSTRUCTION,	/* 批示 by a leader */
+	SCORE_DEDUCTION,	/* 扣分 for a reason */
+};
+
+const char *score_kind_name(enum score_kind kind);
+
+/* An event to record; strings are borrowed. */
+struct score_event_row {
+	enum score_kind	 kind;
+	const char	*unit;		/* unit code */
+	gint64		 article;	/* 0: the unit as a whole (扣分) */
+	const char	*name;		/* outlet, leader level or reason */
+	int		 points;	/* under the rules of the day */
+	const char	*note;		/* may be NULL */
+	const char	*editor;	/* address */
+	gint64		 at;		/* unix time it counts at when it
+					   names no article */
+};
+
+/* Record ROW; its id, 0 on error. */
+gint64 store_add_score_event(struct store *store,
+    const struct score_event_row *row, GError **error);
+
+/*
+ * Undo event ID at AT (kept, marked undone).  1 if undone, 0 if there
+ * is no such event or it was undone before, -1 on error.  *what_r gets
+ * "kind name unit" of the event (caller frees; NULL if none).
+ */
+int store_undo_score_event(struct store *store, gint64 id, gint64 at,
+    char **what_r, GError **error);
+
+/* Events of KIND for ARTICLE named NAME not undone: how many, or -1. */
+int store_count_score_events(struct store *store, enum score_kind kind,
+    gint64 article, const char *name, GError **error);
+
+/* An article as editors refer to it: its id, unit and title (caller
+ * frees).  ISSUE is the issue's id; SEQ its number there. */
+gint64 store_article_by_seq(struct store *store, gint64 issue, int seq,
+    char **unit_r, char **title_r, GError **error);
+
+/* One fact the 通报 is reckoned from. */
+struct score_fact {
+	char		*kind;		/* "submitted", "printed" (本刊采用),
+					   or a score_kind_name() */
+	char		*unit;
+	gint64		 article;	/* 0 if none */
+	gint64		 at;		/* the article's receipt, or the
+					   event's time */
+	char		*name;		/* outlet/level/reason, or NULL */
+	int		 points;
+};
+
+void score_fact_free(struct score_fact *f);
+
+/*
+ * The facts of [FROM, TO) (unix times), in time order: each article
+ * received (not a replaced revision), each printed in a sent issue, and
+ * each event not undone.  Events naming an article count when the
+ * article was received, so an article and its adoptions stay in one
+ * period (struct score_fact *).
+ */
+GPtrArray *store_score_facts(struct store *store, gint64 from, gint64 to,
     GError **error);
 
 #endif

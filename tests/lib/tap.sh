@@ -15,7 +15,7 @@ tap_result() {
         echo "ok $TAP_N - $2"
     else
         echo "not ok $TAP_N - $2"
-        TAP_FAILED=$((TAP_FAILED + 1))
+        case $2 in *"# TODO"*) ;; *) TAP_FAILED=$((TAP_FAILED + 1));; esac
     fi
 }
 
