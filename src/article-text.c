@@ -65,11 +65,12 @@ static const struct {
 	{ "Reply-To", HEADER_REPLY_TO },
 };
 
+/* Asked of every line: the first byte rules out most entries unread. */
 static gboolean
 starts_with_any(const char *line, const char *const *list, guint n)
 {
 	for (guint i = 0; i < n; i++)
-		if (g_str_has_prefix(line, list[i]))
+		if (line[0] == list[i][0] && g_str_has_prefix(line, list[i]))
 			return TRUE;
 	return FALSE;
 }
@@ -137,6 +138,22 @@ plain_spaces(const char *line)
 	return g_strjoinv(" ", nbsp);
 }
 
+static gboolean
+has_nbsp(const char *line)
+{
+	return strstr(line, "&nbsp;") != NULL || strstr(line, "\u00a0") != NULL;
+}
+
+/* Could S start a separator?  What every kind needs at its start: an
+ * attribution's 在 or On, a rule's dashes or underscores, a forward line. */
+static gboolean
+may_be_separator(const char *s)
+{
+	return *s == '-' || *s == '_' || g_str_has_prefix(s, "在") ||
+	    g_str_has_prefix(s, "On ") ||
+	    starts_with_any(s, forward_lines, G_N_ELEMENTS(forward_lines));
+}
+
 /* What the trimmed LINE starts: a quote, a forward, either, or nothing.
  * Asked of every line of every mail: copies only what needs changing. */
 static enum separator
@@ -146,8 +163,10 @@ separator_of(const char *line)
 	g_autofree char *words = NULL;
 	const char *s = line;
 
-	if (strstr(line, "&nbsp;") != NULL || strstr(line, "\u00a0") != NULL)
+	if (has_nbsp(line))
 		s = spaced = plain_spaces(line);
+	if (!may_be_separator(s))
+		return SEPARATOR_NONE;
 	words = rule_words(s);
 	if (is_attribution(s))
 		return SEPARATOR_REPLY;
@@ -173,12 +192,10 @@ line_ends_article(const char *line)
 	    separator_of(line) != SEPARATOR_NONE;
 }
 
-/* Trim ASCII and ideographic spaces at both ends, in place. */
-static char *
-trim_line(char *s)
+/* S after its ASCII, ideographic and no-break spaces. */
+static const char *
+skip_spaces(const char *s)
 {
-	char *end;
-
 	for (;;) {
 		if (*s == ' ' || *s == '\t' || *s == '\r')
 			s++;
@@ -186,8 +203,17 @@ trim_line(char *s)
 		    g_str_has_prefix(s, "\u00a0"))
 			s = g_utf8_next_char(s);
 		else
-			break;
+			return s;
 	}
+}
+
+/* Trim ASCII and ideographic spaces at both ends, in place. */
+static char *
+trim_line(char *s)
+{
+	char *end;
+
+	s += skip_spaces(s) - s;
 	end = s + strlen(s);
 	while (end > s) {
 		char *prev = g_utf8_prev_char(end);
@@ -215,9 +241,8 @@ split_lines(const char *text)
 {
 	g_autofree char *unix_text = g_strdup(text);
 
-	for (char *p = unix_text; *p != '\0'; p++)
-		if (*p == '\r')
-			*p = p[1] == '\n' ? ' ' : '\n';
+	for (char *p = unix_text; (p = strchr(p, '\r')) != NULL; p++)
+		*p = p[1] == '\n' ? ' ' : '\n';
 	return g_strsplit(unix_text, "\n", -1);
 }
 
@@ -227,8 +252,10 @@ join_lines(char **lines, guint from, guint to)
 {
 	GString *out = g_string_new(NULL);
 
-	for (guint i = from; i < to && lines[i] != NULL; i++)
-		g_string_append_printf(out, "%s\n", lines[i]);
+	for (guint i = from; i < to && lines[i] != NULL; i++) {
+		g_string_append(out, lines[i]);
+		g_string_append_c(out, '\n');
+	}
 	return g_string_free(out, FALSE);
 }
 
@@ -272,11 +299,15 @@ skip_header_block(char **lines, guint *i_r, char **subject_r)
 	return n;
 }
 
+/* The separator LINES[I] is, trimmed; copied only when it may be one. */
 static enum separator
 separator_at(char **lines, guint i)
 {
-	g_autofree char *line = g_strdup(lines[i]);
+	g_autofree char *line = NULL;
 
+	if (!has_nbsp(lines[i]) && !may_be_separator(skip_spaces(lines[i])))
+		return SEPARATOR_NONE;
+	line = g_strdup(lines[i]);
 	return separator_of(trim_line(line));
 }
 
@@ -364,14 +395,17 @@ wrap_width(GArray *chars)
 	return longest >= 30 && near >= 2 ? longest : 0;
 }
 
-/* Join lines of hard-wrapped paragraphs back together. */
-static GPtrArray *
-unwrap(GPtrArray *lines)
+/*
+ * LINES' paragraphs onto OUT, one a line: the lines of a hard-wrapped
+ * paragraph joined back together.  First paragraphs that repeat TITLE
+ * (or NULL) are left out.
+ */
+static void
+unwrap_into(GString *out, GPtrArray *lines, const char *title)
 {
-	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GArray) chars = g_array_sized_new(FALSE, FALSE,
 	    sizeof(glong), lines->len);
-	GString *para = NULL;
+	g_autoptr(GString) para = g_string_new(NULL);
 	glong width;
 
 	for (guint i = 0; i < lines->len; i++) {
@@ -383,26 +417,26 @@ unwrap(GPtrArray *lines)
 		const char *line = lines->pdata[i];
 		glong n = g_array_index(chars, glong, i);
 
-		if (para == NULL)
-			para = g_string_new(NULL);
 		g_string_append(para, line);
 		if (width > 0 && n >= 30 && n >= width - 4 &&
 		    !ends_sentence(line) && i + 1 < lines->len)
 			continue;
-		g_ptr_array_add(out, g_string_free(para, FALSE));
-		para = NULL;
+		if (out->len > 0 || title == NULL ||
+		    strcmp(para->str, title) != 0) {
+			if (out->len > 0)
+				g_string_append_c(out, '\n');
+			g_string_append_len(out, para->str, para->len);
+		}
+		g_string_truncate(para, 0);
 	}
-	if (para != NULL)
-		g_ptr_array_add(out, g_string_free(para, FALSE));
-	return out;
 }
 
-/* Non-empty trimmed lines of the writer's own part of TEXT. */
+/* Non-empty trimmed lines of the writer's own part of LINES (trimmed in
+ * place; the array borrows them). */
 static GPtrArray *
-article_lines(const char *text)
+article_lines(char **lines)
 {
-	g_auto(GStrv) lines = split_lines(text);
-	GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *out = g_ptr_array_new();
 
 	for (guint i = 0; lines[i] != NULL; i++) {
 		char *line = trim_line(lines[i]);
@@ -410,7 +444,7 @@ article_lines(const char *text)
 			break;
 		if (*line == '\0' || *line == '>')
 			continue;
-		g_ptr_array_add(out, g_strdup(line));
+		g_ptr_array_add(out, line);
 	}
 	return out;
 }
@@ -418,18 +452,11 @@ article_lines(const char *text)
 char *
 article_body_from_text(const char *text, const char *title)
 {
-	g_autoptr(GPtrArray) lines = article_lines(text);
-	g_autoptr(GPtrArray) paras = unwrap(lines);
+	g_auto(GStrv) all = split_lines(text);
+	g_autoptr(GPtrArray) lines = article_lines(all);
 	GString *out = g_string_new(NULL);
 
-	for (guint i = 0; i < paras->len; i++) {
-		const char *p = paras->pdata[i];
-		if (out->len == 0 && title != NULL && strcmp(p, title) == 0)
-			continue;
-		if (out->len > 0)
-			g_string_append_c(out, '\n');
-		g_string_append(out, p);
-	}
+	unwrap_into(out, lines, title);
 	return g_string_free(out, FALSE);
 }
 

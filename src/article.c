@@ -223,35 +223,47 @@ is_classified(const char *subject, const char *body)
 	return FALSE;
 }
 
-/* Where key K of a field starts in LINE at or after FROM, or NULL. */
+static const struct {
+	const char		*key;
+	enum article_field	 field;
+} field_keys[] = {
+	{ "审签", ARTICLE_REVIEWER }, { "签发", ARTICLE_REVIEWER },
+	{ "执笔", ARTICLE_WRITER }, { "撰稿", ARTICLE_WRITER },
+	{ "联系电话", ARTICLE_PHONE }, { "电话", ARTICLE_PHONE },
+};
+
+/* Where the first field key followed by a colon is in LINE, or NULL. */
 static const char *
 find_field(const char *line, enum article_field *field_r, const char **value_r)
 {
-	static const struct {
-		const char *key;
-		enum article_field field;
-	} keys[] = {
-		{ "审签", ARTICLE_REVIEWER }, { "签发", ARTICLE_REVIEWER },
-		{ "执笔", ARTICLE_WRITER }, { "撰稿", ARTICLE_WRITER },
-		{ "联系电话", ARTICLE_PHONE }, { "电话", ARTICLE_PHONE },
-	};
 	const char *best = NULL;
 
-	for (guint i = 0; i < G_N_ELEMENTS(keys); i++) {
-		const char *p = strstr(line, keys[i].key);
+	for (guint i = 0; i < G_N_ELEMENTS(field_keys); i++) {
+		const char *p = strstr(line, field_keys[i].key);
 		const char *after;
 		if (p == NULL || (best != NULL && p >= best))
 			continue;
-		after = p + strlen(keys[i].key);
+		after = p + strlen(field_keys[i].key);
 		while (*after == ' ')
 			after++;
 		if (*after != ':' && !g_str_has_prefix(after, "："))
 			continue;
 		best = p;
-		*field_r = keys[i].field;
+		*field_r = field_keys[i].field;
 		*value_r = after + (*after == ':' ? 1 : strlen("："));
 	}
 	return best;
+}
+
+/* Does LINE start with a field key?  Most lines do not: this spares them
+ * a search for every key. */
+static gboolean
+starts_with_field_key(const char *line)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(field_keys); i++)
+		if (g_str_has_prefix(line, field_keys[i].key))
+			return TRUE;
+	return FALSE;
 }
 
 /* A line made only of fields ("审签：张三  执笔：李四"): take them. */
@@ -263,7 +275,8 @@ take_fields(const char *line, char **fields)
 	enum article_field next_field;
 	const char *next_value;
 
-	if (find_field(line, &field, &value) != line)
+	if (!starts_with_field_key(line) ||
+	    find_field(line, &field, &value) != line)
 		return FALSE;
 	while (value != NULL) {
 		g_autofree char *v = NULL;
@@ -405,10 +418,10 @@ telling_subject(const char *near, const char *far)
 /*
  * The title: the subject's, unless it is only a prefix or generic; then a
  * forwarded mail's subject (FORWARDED, or NULL), the document's title, the
- * first line.
+ * first paragraph of BODY (article_body_from_text()'s).
  */
 static char *
-choose_title(const char *subject, const char *forwarded, const char *text,
+choose_title(const char *subject, const char *forwarded, const char *body,
     const char *doc_title)
 {
 	char *title = article_title_from_subject(telling_subject(subject,
@@ -421,8 +434,7 @@ choose_title(const char *subject, const char *forwarded, const char *text,
 		g_free(title);
 		return g_strdup(doc_title);
 	}
-	first = article_body_from_text(text, NULL);
-	first[strcspn(first, "\n")] = '\0';
+	first = g_strndup(body, strcspn(body, "\n"));
 	if (*first != '\0' && g_utf8_strlen(first, -1) <= 40 &&
 	    !g_str_has_suffix(first, "。")) {
 		g_free(title);
@@ -432,17 +444,35 @@ choose_title(const char *subject, const char *forwarded, const char *text,
 }
 
 /*
- * OWN, the writer's text, only covers FORWARDED ("请审阅，谢谢" and a
- * signature): a stub, or shorter than what it forwards.  Text of its own
- * at least as long as the forwarded one is the article (a unit's report
- * with a letter forwarded below it).
+ * BODY (article_body_from_text(TEXT, NULL)) as article_body_from_text(TEXT,
+ * TITLE) has it: its first paragraphs dropped while they repeat TITLE.  A
+ * body's paragraphs are its lines, none empty, so this is a scan of BODY,
+ * not a second pass over TEXT.
+ */
+static const char *
+body_after_title(const char *body, const char *title)
+{
+	gsize n = strlen(title);
+
+	/* A title of several lines (a document's) equals no one paragraph. */
+	if (n == 0 || strchr(title, '\n') != NULL)
+		return body;
+	while (strncmp(body, title, n) == 0 &&
+	    (body[n] == '\n' || body[n] == '\0'))
+		body += body[n] == '\n' ? n + 1 : n;
+	return body;
+}
+
+/*
+ * MINE, the writer's text as a body (article_body_from_text()), only
+ * covers THEIRS, the forwarded one ("请审阅，谢谢" and a signature): a stub,
+ * or shorter than what it forwards.  Text of its own at least as long as
+ * the forwarded one is the article (a unit's report with a letter
+ * forwarded below it).
  */
 static gboolean
-is_cover_note(const char *own, const char *forwarded)
+is_cover_note(const char *mine, const char *theirs)
 {
-	g_autofree char *mine = article_body_from_text(own, NULL);
-	g_autofree char *theirs = article_body_from_text(forwarded, NULL);
-
 	return message_text_is_stub(mine) ||
 	    article_length(mine) < article_length(theirs);
 }
@@ -451,32 +481,44 @@ is_cover_note(const char *own, const char *forwarded)
 #define FORWARD_DEPTH	8
 
 /*
- * TEXT with its inline forward resolved: the forwarded text when TEXT's own
- * part only covers it (forwards in it resolved first), else TEXT.  The
- * forwarded subject that tells most goes to *SUBJECT_R (NULL if none).
+ * TEXT (taken over) with its inline forward resolved: the forwarded text
+ * when TEXT's own part only covers it (forwards in it resolved first), else
+ * TEXT.  The forwarded subject that tells most goes to *SUBJECT_R (NULL if
+ * none); the returned text's body to *BODY_R when it was worked out on the
+ * way (else NULL).
  */
 static char *
-resolve_forward(const char *text, gboolean forward, int depth,
-    char **subject_r)
+resolve_forward(char *text, gboolean forward, int depth, char **subject_r,
+    char **body_r)
 {
 	struct article_forward *f = NULL;
-	char *inner = NULL, *inner_subject = NULL;
+	char *inner = NULL, *inner_subject = NULL, *inner_body = NULL;
+	g_autofree char *own_body = NULL;
 
 	*subject_r = NULL;
+	*body_r = NULL;
 	if (depth < FORWARD_DEPTH)
 		f = article_forward_split(text, forward);
-	if (f != NULL)
-		inner = resolve_forward(f->text, article_subject_is_forward(
-		    f->subject ? f->subject : ""), depth + 1, &inner_subject);
-	if (f == NULL || !is_cover_note(f->own, inner)) {
+	if (f != NULL) {
+		inner = resolve_forward(g_steal_pointer(&f->text),
+		    article_subject_is_forward(f->subject ? f->subject : ""),
+		    depth + 1, &inner_subject, &inner_body);
+		if (inner_body == NULL)
+			inner_body = article_body_from_text(inner, NULL);
+		own_body = article_body_from_text(f->own, NULL);
+	}
+	if (f == NULL || !is_cover_note(own_body, inner_body)) {
 		g_free(inner);
 		g_free(inner_subject);
+		g_free(inner_body);
 		article_forward_free(f);
-		return g_strdup(text);
+		return text;
 	}
 	*subject_r = g_strdup(telling_subject(f->subject, inner_subject));
+	*body_r = inner_body;
 	g_free(inner_subject);
 	article_forward_free(f);
+	g_free(text);
 	return inner;
 }
 
@@ -485,17 +527,26 @@ struct source {
 	const struct message	*m;	/* for attachments and diagnostics */
 	char			*text;
 	char			*subject;	/* a forwarded subject or NULL */
+	char			*body;	/* of text, once worked out, or NULL */
 };
 
 static void
 source_init(struct source *s, const struct message *m)
 {
 	gboolean html;
-	g_autofree char *text = message_text(m, &html);
 
 	s->m = m;
-	s->text = resolve_forward(text, article_subject_is_forward(m->subject),
-	    0, &s->subject);
+	s->text = resolve_forward(message_text(m, &html),
+	    article_subject_is_forward(m->subject), 0, &s->subject, &s->body);
+}
+
+/* The source's text as a body (article_body_from_text()), worked out once. */
+static const char *
+source_body(struct source *s)
+{
+	if (s->body == NULL)
+		s->body = article_body_from_text(s->text, NULL);
+	return s->body;
 }
 
 static void
@@ -503,6 +554,7 @@ source_clear(struct source *s)
 {
 	g_free(s->text);
 	g_free(s->subject);
+	g_free(s->body);
 }
 
 /*
@@ -519,39 +571,34 @@ choose_source(struct source *s, const struct message *m)
 	if (m->forwarded == NULL)
 		return;
 	source_init(&inner, m->forwarded);
-	if (!is_cover_note(s->text, inner.text)) {
+	if (!is_cover_note(source_body(s), source_body(&inner))) {
 		source_clear(&inner);
 		return;
 	}
 	source_clear(s);
-	s->m = inner.m;
-	s->text = inner.text;
+	*s = inner;
 	s->subject = g_strdup(telling_subject(m->forwarded->subject,
 	    inner.subject));
 	g_free(inner.subject);
 }
 
 static void
-fill_body(struct article *art, const struct message *m,
-    const struct source *src)
+fill_body(struct article *art, const struct message *m, struct source *src)
 {
-	g_autofree char *text = g_strdup(src->text);
+	const char *body = source_body(src);
+	g_autofree char *doc_body = NULL;
 	g_autofree char *doc_title = NULL;
-	g_autofree char *plain_body = article_body_from_text(text, NULL);
-	g_autofree char *body = NULL;
 
-	if (message_text_is_stub(plain_body)) {
-		char *doc = docx_text(art, src->m, &doc_title);
-		if (doc != NULL) {
-			g_free(text);
-			text = doc;
-		} else if (any_needs_conversion(src->m))
+	if (message_text_is_stub(body)) {
+		g_autofree char *doc = docx_text(art, src->m, &doc_title);
+		if (doc != NULL)
+			body = doc_body = article_body_from_text(doc, NULL);
+		else if (any_needs_conversion(src->m))
 			art->hold = "the article is only in an attachment that "
 			    "needs conversion";
 	}
-	art->title = choose_title(m->subject, src->subject, text, doc_title);
-	body = article_body_from_text(text, art->title);
-	art->body = split_fields(art, body);
+	art->title = choose_title(m->subject, src->subject, body, doc_title);
+	art->body = split_fields(art, body_after_title(body, art->title));
 }
 
 static gpointer
