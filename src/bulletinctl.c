@@ -722,10 +722,14 @@ main(int argc, char **argv)
 		usage();
 	}
 	log_init("bulletinctl", TRUE, 0);
-	if (sub->needs == NEEDS_PATH)
-		return sub->run_path(path, argc - optind, argv + optind);
-	if (strcmp(argv[optind], "check") == 0)
-		return check_command(path, argc - optind, argv + optind);
+	if (sub->needs == NEEDS_PATH || strcmp(argv[optind], "check") == 0) {
+		/* check's font checks load fontconfig: released below too */
+		rc = sub->needs == NEEDS_PATH ?
+		    sub->run_path(path, argc - optind, argv + optind) :
+		    check_command(path, argc - optind, argv + optind);
+		render_release_caches();
+		return rc;
+	}
 	message_library_init();
 	if ((b.config = config_load(path, &error)) == NULL) {
 		fprintf(stderr, "%s\n", error->message);

@@ -131,8 +131,11 @@ main(int argc, char **argv)
 	/* The daemon changes directory to / when it detaches, and a SIGHUP
 	 * reload reads the file again from there. */
 	path = g_canonicalize_filename(o.path, NULL);
-	if (o.check)
-		return check_report(path, stderr);
+	if (o.check) {
+		rc = check_report(path, stderr);
+		render_release_caches();	/* the font checks load fontconfig */
+		return rc;
+	}
 	log_init("bulletind", o.foreground, o.verbosity);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	rc = daemon_run(path, o.foreground);
