@@ -99,6 +99,12 @@ static const char *const migrations[] = {
 	"ALTER TABLE outbox ADD COLUMN sent_at INTEGER;"
 	"UPDATE outbox SET attempted = updated WHERE attempts > 0;"
 	"UPDATE outbox SET sent_at = updated WHERE state = 'sent';",
+	/* 6: each sent issue's archive under the state directory, by the
+	 * digest of its manifest (#12) */
+	"CREATE TABLE archives ("
+	"  issue INTEGER PRIMARY KEY REFERENCES issues (id),"
+	"  name TEXT NOT NULL UNIQUE, manifest TEXT NOT NULL,"
+	"  created INTEGER NOT NULL);",
 };
 
 static const char *const message_state_names[] = {
