@@ -284,13 +284,18 @@ zip_put(zip_t *za, const char *name, GBytes *data, GPtrArray *keep,
 {
 	zip_source_t *src = zip_source_buffer(za, g_bytes_get_data(data, NULL),
 	    g_bytes_get_size(data), 0);
+	zip_int64_t i;
 
 	if (src == NULL)
 		return zip_fail(za, path, error);
-	if (zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8) < 0) {
+	if ((i = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8)) < 0) {
 		zip_source_free(src);
 		return zip_fail(za, path, error);
 	}
+	/* Unpacked, the files stay private (0600), as in the archive. */
+	if (zip_file_set_external_attributes(za, (zip_uint64_t)i, 0,
+	    ZIP_OPSYS_UNIX, (zip_uint32_t)(S_IFREG | 0600) << 16) != 0)
+		return zip_fail(za, path, error);
 	g_ptr_array_add(keep, g_bytes_ref(data));
 	return TRUE;
 }

@@ -21,21 +21,18 @@ archive_source_free(struct archive_source *s)
 }
 
 /*
- * Each printed article, then back along what it replaces: depth 0 is the
- * printed revision.  Articles filed without a message (none today) have
- * no source and are left out.
+ * Each printed article with the revisions it replaced: a revision takes
+ * the number of the article it replaces (ingest.c), which stays in the
+ * issue as 'replaced'.  Oldest first; the printed one is the last.
  */
 static const char sources_sql[] =
-    "WITH RECURSIVE chain (printed, id, depth) AS ("
-    " SELECT id, id, 0 FROM articles WHERE issue = ?1 AND state = 'filed'"
-    " UNION ALL"
-    " SELECT c.printed, a.replaces, c.depth + 1 FROM chain c"
-    " JOIN articles a ON a.id = c.id WHERE a.replaces IS NOT NULL)"
-    " SELECT p.seq, c.depth, a.unit, a.title, m.sender, m.message_id,"
+    "SELECT p.seq, a.id != p.id, a.unit, a.title, m.sender, m.message_id,"
     " m.spool, m.digest, m.received"
-    " FROM chain c JOIN articles p ON p.id = c.printed"
-    " JOIN articles a ON a.id = c.id JOIN messages m ON m.id = a.message"
-    " ORDER BY p.position, p.seq, c.depth DESC";
+    " FROM articles p JOIN articles a ON a.issue = p.issue AND"
+    " a.seq = p.seq AND (a.id = p.id OR a.state = 'replaced')"
+    " JOIN messages m ON m.id = a.message"
+    " WHERE p.issue = ?1 AND p.state = 'filed'"
+    " ORDER BY p.position, p.seq, a.id";
 
 static struct archive_source *
 source_from_row(sqlite3_stmt *st)
@@ -43,7 +40,7 @@ source_from_row(sqlite3_stmt *st)
 	struct archive_source *s = g_new0(struct archive_source, 1);
 
 	s->seq = sqlite3_column_int(st, 0);
-	s->printed = sqlite3_column_int(st, 1) == 0;
+	s->printed = sqlite3_column_int(st, 1) == 0;	/* a.id = p.id */
 	s->unit = store_column_dup(st, 2);
 	s->title = store_column_dup(st, 3);
 	s->sender = store_column_dup(st, 4);
