@@ -11,6 +11,7 @@
  *	bulletinctl [-f file] inspect [--json] FILE.eml
  *	bulletinctl [-f file] command [-e editor] [-b body-file] WORD [ARGS…]
  *	bulletinctl [-f file] check [--connect]
+ *	bulletinctl [-f file] archive [YEAR-]N [-o file.zip] | --site DIR
  *	bulletinctl -h | -V
  *
  * Subcommands are rows of one table (subcommands[] below): a new one is a
@@ -22,6 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "archive.h"
 #include "bulletin.h"
 #include "check-connect.h"
 #include "check-connect.h"
@@ -588,6 +590,110 @@ inspect(struct bulletin *b, int argc, char **argv)
 	return 0;
 }
 
+/*
+ * Which issue "N", "YEAR-N", "S N"-style names: [YEAR-][S|增刊]N, the year
+ * this one unless given.  FALSE if it is not such a name.
+ */
+static gboolean
+parse_issue_name(const char *arg, enum issue_kind *kind_r, int *year_r,
+    int *number_r)
+{
+	g_autoptr(GDateTime) now = clock_now();
+	const char *dash = strchr(arg, '-'), *p = arg;
+	char *end;
+	long n;
+
+	*year_r = g_date_time_get_year(now);
+	*kind_r = ISSUE_REGULAR;
+	if (dash != NULL) {
+		n = strtol(arg, &end, 10);
+		if (end != dash || n < 1000 || n > 9999)
+			return FALSE;
+		*year_r = (int)n;
+		p = dash + 1;
+	}
+	if (*p == 'S' || *p == 's') {
+		*kind_r = ISSUE_SUPPLEMENT;
+		p++;
+	} else if (g_str_has_prefix(p, "增刊")) {
+		*kind_r = ISSUE_SUPPLEMENT;
+		p += strlen("增刊");
+	}
+	n = strtol(p, &end, 10);
+	if (!g_ascii_isdigit(*p) || *end != '\0' || n <= 0 || n > G_MAXINT)
+		return FALSE;
+	*number_r = (int)n;
+	return TRUE;
+}
+
+/* archive N [-o FILE]: the issue's archive as one zip, verified. */
+static int
+archive_export_command(struct bulletin *b, const char *which,
+    const char *path)
+{
+	g_autoptr(GError) error = NULL;
+	g_autofree char *name = NULL, *label = NULL;
+	enum issue_kind kind;
+	int year, number;
+	gint64 id;
+
+	if (!parse_issue_name(which, &kind, &year, &number)) {
+		fprintf(stderr, "bulletinctl: archive: \"%s\" is not an issue "
+		    "(N, YEAR-N, or S N for 增刊: 3, 2026-3, 2026-S1)\n",
+		    which);
+		usage();
+	}
+	label = archive_label(kind, year, number);
+	if ((id = store_find_issue(b->store, kind, year, number,
+	    &error)) == 0) {
+		if (error != NULL)
+			return fail(error);
+		fprintf(stderr, "bulletinctl: archive: %s was not sent\n",
+		    label);
+		return 1;
+	}
+	if (path == NULL)
+		path = name = archive_export_name(kind, year, number);
+	if (!archive_export(b, id, path, &error)) {
+		fprintf(stderr, "bulletinctl: archive %s: %s; not exported\n",
+		    label, error->message);
+		return 1;
+	}
+	printf("%s\n", path);
+	return 0;
+}
+
+/* archive N [-o FILE] | archive --site DIR */
+static int
+archive_command(struct bulletin *b, int argc, char **argv)
+{
+	g_autoptr(GError) error = NULL;
+	const char *which = NULL, *path = NULL, *site = NULL;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc && !path)
+			path = argv[++i];
+		else if (strcmp(argv[i], "--site") == 0 && i + 1 < argc &&
+		    !site)
+			site = argv[++i];
+		else if (which == NULL && argv[i][0] != '-')
+			which = argv[i];
+		else
+			usage();
+	}
+	if ((site == NULL) == (which == NULL) || (site && path))
+		usage();
+	if (which != NULL)
+		return archive_export_command(b, which, path);
+	if (!archive_site(b, site, &error)) {
+		fprintf(stderr, "bulletinctl: archive --site: %s\n",
+		    error->message);
+		return 1;
+	}
+	printf("%s/index.html\n", site);
+	return 0;
+}
+
 static const struct subcommand subcommands[] = {
 	{ "status", show_status, NEEDS_STORE, "" },
 	{ "messages", show_messages, NEEDS_STORE, "[--json] [count]" },
@@ -601,6 +707,8 @@ static const struct subcommand subcommands[] = {
 	    "word [args...]" },
 	{ "report", report_command, NEEDS_STORE, "[--month YYYY-MM | "
 	    "--quarter YYYY-Qn | --year YYYY] [--csv]" },
+	{ "archive", archive_command, NEEDS_STORE, "number|year-number "
+	    "[-o file.zip] | --site dir" },
 	/* bulletind -n's report, which reads past a broken configuration */
 	{ "check", NULL, NEEDS_PATH, "[--connect]", check_command },
 	{ NULL },

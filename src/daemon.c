@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "archive.h"
 #include "bulletin.h"
 #include "clock.h"
 #include "daemon.h"
@@ -485,6 +486,9 @@ main_loop(struct daemon *d)
 		 * login, and IDLE's first connect asks for one more poll. */
 		if (now_mono() >= d->imap_due)
 			poll_mailbox(d);
+		/* A sent issue is archived before its copies go out. */
+		if (!got_stop)
+			archive_pending(&d->b);
 		if (!got_stop)
 			tend_idle(d);
 		if (!got_stop && now_mono() >= delivery_due(d))

@@ -70,3 +70,50 @@ mail_serialize(GMimeMessage *message)
 	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
 	return g_bytes_new(bytes->data, bytes->len);
 }
+
+/* The first leaf under OBJECT whose type is TYPE/SUBTYPE, or NULL. */
+static GMimePart *
+find_part(GMimeObject *object, const char *type, const char *subtype)
+{
+	GMimeContentType *ct;
+
+	if (GMIME_IS_MULTIPART(object)) {
+		GMimeMultipart *mp = GMIME_MULTIPART(object);
+		for (int i = 0; i < g_mime_multipart_get_count(mp); i++) {
+			GMimePart *p = find_part(g_mime_multipart_get_part(mp,
+			    i), type, subtype);
+			if (p != NULL)
+				return p;
+		}
+		return NULL;
+	}
+	if (!GMIME_IS_PART(object))
+		return NULL;
+	ct = g_mime_object_get_content_type(object);
+	return g_mime_content_type_is_type(ct, type, subtype) ?
+	    GMIME_PART(object) : NULL;
+}
+
+GBytes *
+mail_part_content(GBytes *raw, const char *type, const char *subtype)
+{
+	g_autoptr(GMimeStream) in = g_mime_stream_mem_new_with_buffer(
+	    g_bytes_get_data(raw, NULL), g_bytes_get_size(raw));
+	g_autoptr(GMimeParser) parser = g_mime_parser_new_with_stream(in);
+	g_autoptr(GMimeMessage) msg = g_mime_parser_construct_message(parser,
+	    NULL);
+	g_autoptr(GMimeStream) out = NULL;
+	GMimeDataWrapper *content;
+	GMimePart *part;
+	GByteArray *bytes;
+
+	if (msg == NULL || (part = find_part(g_mime_message_get_mime_part(msg),
+	    type, subtype)) == NULL ||
+	    (content = g_mime_part_get_content(part)) == NULL)
+		return NULL;
+	out = g_mime_stream_mem_new();
+	if (g_mime_data_wrapper_write_to_stream(content, out) < 0)
+		return NULL;
+	bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(out));
+	return g_bytes_new(bytes->data, bytes->len);
+}

@@ -28,4 +28,9 @@ GMimeObject *mail_text_part(const char *subtype, const char *text);
 /* MESSAGE serialized with CRLF line ends. */
 GBytes *mail_serialize(GMimeMessage *message);
 
+/* The decoded content of the first TYPE/SUBTYPE part of the serialized
+ * message RAW (an issue as it was sent), or NULL if it has none. */
+GBytes *mail_part_content(GBytes *raw, const char *type,
+    const char *subtype);
+
 #endif

@@ -360,6 +360,37 @@ store_list_deliveries(struct store *store, int limit, GError **error)
 	return out;
 }
 
+GPtrArray *
+store_issue_deliveries(struct store *store, gint64 issue, gint64 batch,
+    GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT o.id, o.kind, o.issue, i.kind, i.year, i.number, o.list,"
+	    " o.recipient, o.state, o.attempts, o.created, o.attempted,"
+	    " o.sent_at, CASE WHEN o.state IN ('bounced', 'failed')"
+	    " THEN o.updated END, o.reply"
+	    " FROM outbox o JOIN issues i ON i.id = o.issue"
+	    " WHERE o.kind = 'issue' AND o.issue = ?1 AND (?2 = 0 OR"
+	    " o.batch = ?2) ORDER BY o.id", error);
+	GPtrArray *out;
+	int rc;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, issue);
+	sqlite3_bind_int64(st, 2, batch);
+	out = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)delivery_summary_free);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		g_ptr_array_add(out, delivery_summary_from_row(st));
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, "list an issue's deliveries");
+		g_ptr_array_unref(out);
+		return NULL;
+	}
+	return out;
+}
+
 int
 store_count_list_deliveries(struct store *store, gint64 issue,
     const char *list, enum delivery_state state, GError **error)

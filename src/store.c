@@ -112,6 +112,12 @@ static const char *const migrations[] = {
 	"  undone_at INTEGER);"
 	"CREATE INDEX score_events_unit ON score_events (unit, at);"
 	"CREATE INDEX score_events_article ON score_events (article);",
+	/* 7: each sent issue's archive under the state directory, by the
+	 * digest of its manifest (#12) */
+	"CREATE TABLE archives ("
+	"  issue INTEGER PRIMARY KEY REFERENCES issues (id),"
+	"  name TEXT NOT NULL UNIQUE, manifest TEXT NOT NULL,"
+	"  created INTEGER NOT NULL);",
 };
 
 static const char *const message_state_names[] = {

@@ -451,6 +451,69 @@ void audit_entry_free(struct audit_entry *e);
 /* The LIMIT most recent decisions, newest first (struct audit_entry *). */
 GPtrArray *store_list_audit(struct store *store, int limit, GError **error);
 
+/* ---- archives of sent issues (store-archive.c) -------------------------- */
+
+/* A raw mail an article of a sent issue came from: the printed one and
+ * each revision it replaced. */
+struct archive_source {
+	int		 seq;		/* the printed article's number */
+	int		 revision;	/* 1: the first received, … */
+	gboolean	 printed;	/* the revision that was printed */
+	char		*unit;
+	char		*title;		/* as this revision had it */
+	char		*sender;
+	char		*message_id;	/* or NULL */
+	char		*spool;		/* spool file name */
+	char		*digest;	/* SHA-256 of the raw bytes, hex */
+	gint64		 received;	/* unix time */
+};
+
+void archive_source_free(struct archive_source *s);
+
+/* Sources of ISSUE's printed articles in print order, each article's
+ * revisions oldest first (struct archive_source *). */
+GPtrArray *store_issue_sources(struct store *store, gint64 issue,
+    GError **error);
+
+/* Who signed sent ISSUE off, when, and with what. */
+struct archive_signoff {
+	gint64		 batch;		/* the sign-off's id: its deliveries */
+	char		*approver;
+	gint64		 signed_at;	/* unix time the issue was sent */
+	char		*code_hash;	/* digest of the code (never the code) */
+	char		*digest;	/* the rendered issue's, as signed */
+	char		*reply_spool;	/* the signer's mail, or NULL (local) */
+	char		*reply_message_id;
+	char		*reply_command;	/* "CONFIRM" or "SIGNOFF-REPLY" */
+};
+
+void archive_signoff_free(struct archive_signoff *s);
+
+/* The sign-off that sent ISSUE, or NULL (ERROR set on a store failure,
+ * a BULLETIN_ERROR_STATE one when there is none). */
+struct archive_signoff *store_issue_signoff(struct store *store,
+    gint64 issue, GError **error);
+
+/* ISSUE's copies, oldest first; only those of BATCH unless it is 0
+ * (struct delivery_summary *). */
+GPtrArray *store_issue_deliveries(struct store *store, gint64 issue,
+    gint64 batch, GError **error);
+
+/* Sent issues without an archive, oldest first (gint64 ids). */
+GArray *store_unarchived_issues(struct store *store, GError **error);
+
+/* Record ISSUE's archive NAME and the SHA-256 of its manifest. */
+gboolean store_add_archive(struct store *store, gint64 issue,
+    const char *name, const char *manifest, GError **error);
+
+/* The manifest digest of ISSUE's archive (*name_r its name, may be
+ * NULL), or NULL with no error when it has none. */
+char *store_archive_manifest(struct store *store, gint64 issue,
+    char **name_r, GError **error);
+
+/* Every archived issue, oldest first (gint64 ids). */
+GArray *store_archived_issues(struct store *store, GError **error);
+
 /* ---- quarantine and statistics ------------------------------------------ */
 
 /* Message ID's state, unit and spool name; FALSE if there is none. */
