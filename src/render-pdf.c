@@ -219,6 +219,139 @@ pdf_clear(struct pdf *d)
 }
 
 /*
+ * The autospace Word puts between Chinese and Latin or figures, as a
+ * character of its own: a six-per-em space, drawn as nothing and as wide
+ * as the style wants (its shape).  Being a character, it counts when
+ * lines are broken, as it does in Word and LibreOffice.
+ */
+#define AUTOSPACE	"\u2006"
+
+/*
+ * TEXT with an AUTOSPACE wherever render_doc_autospace() wants one; the
+ * byte offsets of those spaces are appended to AT, and *BOLD_LEN (a
+ * prefix's length in TEXT) is moved to the same characters.
+ */
+static char *
+autospaced(const char *text, GArray *at, gsize *bold_len)
+{
+	GString *out = g_string_sized_new(strlen(text));
+	gunichar prev = 0;
+	gsize bold = *bold_len;
+
+	for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (prev != 0 && render_doc_autospace(prev, c)) {
+			guint offset = (guint)out->len;
+
+			g_array_append_val(at, offset);
+			g_string_append(out, AUTOSPACE);
+			if ((gsize)(p - text) < bold)
+				*bold_len += strlen(AUTOSPACE);
+		}
+		g_string_append_unichar(out, c);
+		prev = c;
+	}
+	return g_string_free(out, FALSE);
+}
+
+static void
+add_autospace_shapes(PangoAttrList *attrs, GArray *at, double size)
+{
+	PangoRectangle r = { 0, 0, 0, 0 };
+
+	r.width = pango_units_from_double(RENDER_DOC_AUTOSPACE * size);
+	for (guint i = 0; i < at->len; i++) {
+		PangoAttribute *shape = pango_attr_shape_new(&r, &r);
+
+		shape->start_index = g_array_index(at, guint, i);
+		shape->end_index = shape->start_index + strlen(AUTOSPACE);
+		pango_attr_list_insert(attrs, shape);
+	}
+}
+
+/* The first character of a cluster and its last one's glyph. */
+struct cluster {
+	gunichar	 first;
+	gunichar	 last;
+	PangoGlyphInfo	*glyph;
+};
+
+static void
+line_clusters(PangoLayoutLine *line, const char *text, GArray *out)
+{
+	for (GSList *l = line->runs; l != NULL; l = l->next) {
+		PangoGlyphItemIter it;
+		gboolean more = pango_glyph_item_iter_init_start(&it, l->data,
+		    text);
+
+		for (; more; more = pango_glyph_item_iter_next_cluster(&it)) {
+			struct cluster c = {
+				.first = g_utf8_get_char(text + it.start_index),
+				.last = g_utf8_get_char(g_utf8_prev_char(
+				    text + it.end_index)),
+				.glyph = &it.glyph_item->glyphs->glyphs[
+				    it.end_glyph - 1],
+			};
+
+			g_array_append_val(out, c);
+		}
+	}
+}
+
+/*
+ * LINE made WIDTH (Pango units) wide by widening the gaps that
+ * render_doc_stretches() allows, all alike.  Pango's own justification
+ * widens every gap, the figures of 1460 too.  Glyph widths of a line are
+ * Pango's to change, and ours once the line is got writable.
+ */
+static void
+justify_line(PangoLayoutLine *line, const char *text, int width)
+{
+	g_autoptr(GArray) clusters = g_array_new(FALSE, FALSE,
+	    sizeof(struct cluster));
+	g_autoptr(GPtrArray) gaps = g_ptr_array_new();
+	PangoRectangle logical;
+	int extra;
+
+	pango_layout_line_get_extents(line, NULL, &logical);
+	extra = width - logical.width;
+	line_clusters(line, text, clusters);
+	for (guint i = 0; i + 1 < clusters->len; i++) {
+		struct cluster *a = &g_array_index(clusters, struct cluster, i);
+		struct cluster *b = a + 1;
+
+		if (render_doc_stretches(a->last, b->first))
+			g_ptr_array_add(gaps, a->glyph);
+	}
+	if (extra <= 0 || gaps->len == 0)
+		return;
+	for (guint i = 0; i < gaps->len; i++) {
+		PangoGlyphInfo *g = gaps->pdata[i];
+
+		g->geometry.width += extra / (int)gaps->len +
+		    (i < (guint)(extra % (int)gaps->len) ? 1 : 0);
+	}
+}
+
+/* Every line of LAYOUT but its last as wide as the layout. */
+static void
+justify_layout(PangoLayout *layout)
+{
+	const char *text = pango_layout_get_text(layout);
+	int n = pango_layout_get_line_count(layout);
+	int width = pango_layout_get_width(layout);
+	int indent = pango_layout_get_indent(layout);
+
+	for (int i = 0; i + 1 < n; i++) {
+		PangoLayoutLine *line = pango_layout_get_line(layout, i);
+
+		justify_line(line, text, width - (line->is_paragraph_start &&
+		    indent > 0 ? indent : 0));
+	}
+}
+
+/*
  * TEXT (plain: never markup) laid out in style S, WIDTH points wide (or
  * -1: one line), its first BOLD_LEN bytes in bold.
  */
@@ -229,6 +362,8 @@ pdf_layout(struct pdf *d, const struct style *s, const char *text,
 	PangoLayout *layout = pango_layout_new(d->pango);
 	g_autoptr(PangoFontDescription) font = pango_font_description_new();
 	g_autoptr(PangoAttrList) attrs = pango_attr_list_new();
+	g_autoptr(GArray) spaces = g_array_new(FALSE, FALSE, sizeof(guint));
+	g_autofree char *spaced = autospaced(text, spaces, &bold_len);
 
 	pango_font_description_set_family(font, s->font == FONT_TITLE ?
 	    d->config->render.title_font : d->config->render.body_font);
@@ -239,21 +374,22 @@ pdf_layout(struct pdf *d, const struct style *s, const char *text,
 	    pango_units_from_double(width));
 	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(layout, s->align);
-	pango_layout_set_justify(layout, s->justify);
 	pango_layout_set_indent(layout, pango_units_from_double(s->indent *
 	    s->size));
 	if (s->grid)
 		pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
-		    pango_units_from_double(TEXT_W / RENDER_DOC_CHARS -
-		    s->size)));
+		    pango_units_from_double(-RENDER_DOC_CONDENSE)));
 	if (bold_len > 0) {
 		PangoAttribute *bold = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
 
 		bold->end_index = (guint)bold_len;
 		pango_attr_list_insert(attrs, bold);
 	}
+	add_autospace_shapes(attrs, spaces, s->size);
 	pango_layout_set_attributes(layout, attrs);
-	pango_layout_set_text(layout, text, -1);
+	pango_layout_set_text(layout, spaced, -1);
+	if (s->justify && width >= 0)
+		justify_layout(layout);
 	return layout;
 }
 
