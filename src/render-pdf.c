@@ -37,7 +37,7 @@
 #define TEXT_W		(RENDER_DOC_TEXT_W * MM)
 #define TEXT_H		(RENDER_DOC_TEXT_H * MM)
 #define TEXT_BOTTOM	(TEXT_Y + TEXT_H)
-#define PITCH		(TEXT_H / RENDER_DOC_LINES)	/* a line, 28.99 pt */
+#define PITCH		(RENDER_DOC_PITCH_TWIPS / 20.0)	/* a line, 28.95 pt */
 #define FOLIO_GAP	(7 * MM)	/* type area to page number */
 #define SLACK		0.01		/* rounding, points */
 
@@ -84,7 +84,8 @@ struct style {
 
 static const struct style st_masthead = {
 	.font = FONT_TITLE, .size = PT_YI_HAO, .weight = PANGO_WEIGHT_BOLD,
-	.align = PANGO_ALIGN_CENTER, .pitch = 1.6, .colour = RENDER_DOC_RED,
+	.align = PANGO_ALIGN_CENTER, .pitch = RENDER_DOC_MASTHEAD_LINES,
+	.colour = RENDER_DOC_RED,
 };
 static const struct style st_centred = {
 	.size = PT_SAN_HAO, .weight = PANGO_WEIGHT_NORMAL,
@@ -96,7 +97,7 @@ static const struct style st_left = {
 };
 static const struct style st_headline = {
 	.font = FONT_TITLE, .size = PT_XIAO_ER, .weight = PANGO_WEIGHT_BOLD,
-	.align = PANGO_ALIGN_CENTER, .pitch = 1.25,
+	.align = PANGO_ALIGN_CENTER, .pitch = RENDER_DOC_HEADLINE_LINES,
 };
 static const struct style st_body = {
 	.size = PT_SAN_HAO, .weight = PANGO_WEIGHT_NORMAL,
@@ -109,7 +110,7 @@ static const struct style st_attribution = {
 };
 static const struct style st_imprint = {
 	.size = PT_SI_HAO, .weight = PANGO_WEIGHT_NORMAL,
-	.align = PANGO_ALIGN_LEFT, .inset = 1, .pitch = 0.85,
+	.align = PANGO_ALIGN_LEFT, .inset = 1, .pitch = RENDER_DOC_IMPRINT_LINES,
 };
 
 enum box_kind {
@@ -508,11 +509,11 @@ add_masthead(struct pdf *d, const struct issue_view *view)
 	g_autofree char *label = issue_number_text(view);
 
 	add_text(d, d->flow, &st_masthead, d->config->bulletin.title, TRUE);
-	box_add(d->flow, BOX_SPACE, PITCH / 2, TRUE);
+	box_add(d->flow, BOX_SPACE, PITCH * RENDER_DOC_MASTHEAD_SPACE, TRUE);
 	add_text(d, d->flow, &st_centred, label, TRUE);
 	add_pair(d, d->flow, &st_left, d->config->bulletin.office,
 	    view->date, TRUE);
-	add_rule(d->flow, PITCH * 0.6, 2.0, RENDER_DOC_RED, FALSE);
+	add_rule(d->flow, PITCH * RENDER_DOC_MASTHEAD_RULE, 2.0, RENDER_DOC_RED, FALSE);
 }
 
 /* 编者按, its label in bold, closed by a thin rule. */
@@ -522,7 +523,7 @@ add_note(struct pdf *d, const char *note)
 	g_auto(GStrv) paras = article_paragraphs(note);
 	gboolean first = TRUE;
 
-	box_add(d->flow, BOX_SPACE, PITCH / 2, FALSE);
+	box_add(d->flow, BOX_SPACE, PITCH * RENDER_DOC_NOTE_SPACE, FALSE);
 	for (guint i = 0; paras[i] != NULL; i++) {
 		g_autofree char *clean = render_doc_clean_text(paras[i]);
 		g_autofree char *text = NULL;
@@ -536,7 +537,7 @@ add_note(struct pdf *d, const char *note)
 		add_layout(d->flow, layout, &st_body, FALSE);
 		first = FALSE;
 	}
-	add_rule(d->flow, PITCH / 2, 0.5, BLACK, FALSE);
+	add_rule(d->flow, PITCH * RENDER_DOC_NOTE_SPACE, 0.5, BLACK, FALSE);
 }
 
 /* What cairo's PNG reader has yet to read of a picture. */
@@ -759,9 +760,9 @@ add_article(struct pdf *d, const struct issue_article *a, guint n,
 	g_autofree char *by = g_strdup_printf("（%s供稿）", a->unit_name);
 	guint start;
 
-	box_add(d->flow, BOX_SPACE, PITCH, TRUE);
+	box_add(d->flow, BOX_SPACE, PITCH * RENDER_DOC_HEADLINE_BEFORE, TRUE);
 	add_text(d, d->flow, &st_headline, a->title, TRUE);
-	box_add(d->flow, BOX_SPACE, PITCH / 4, TRUE);
+	box_add(d->flow, BOX_SPACE, PITCH * RENDER_DOC_HEADLINE_AFTER, TRUE);
 	start = d->flow->len;
 	add_paragraphs(d, a->body);
 	for (guint i = 0; a->images != NULL && i < a->images->len; i++) {
@@ -792,7 +793,8 @@ add_list(struct pdf *d, const char *name, const char *label)
 	add_text(d, d->tail, &s, text, TRUE);
 }
 
-/* GB/T 9704's 版记: heavy rules outside, a light one inside. */
+/* GB/T 9704's 版记: heavy rules outside, a light one inside, across the
+ * type area. */
 static void
 add_imprint(struct pdf *d, const struct issue_view *view)
 {
@@ -802,16 +804,18 @@ add_imprint(struct pdf *d, const struct issue_view *view)
 	g_autofree char *mailbox = g_strconcat("邮箱：", c->bulletin.mailbox,
 	    NULL);
 
-	add_rule(d->tail, PITCH / 2, 1.0, BLACK, TRUE);
+	add_rule(d->tail, PITCH * RENDER_DOC_IMPRINT_RULE, 1.0, BLACK, TRUE);
 	add_list(d, "报：", c->bao.label);
 	if (c->song.label != NULL)
 		add_list(d, "送：", c->song.label);
 	add_list(d, "发：", c->fa.label);
 	if (view->extra_label != NULL)
 		add_list(d, "本期增发：", view->extra_label);
-	add_rule(d->tail, PITCH / 4, 0.7, BLACK, TRUE);
+	add_rule(d->tail, PITCH * RENDER_DOC_IMPRINT_RULE, 0.7, BLACK, TRUE);
 	add_pair(d, d->tail, &st_imprint, editor, mailbox, TRUE);
-	add_rule(d->tail, PITCH / 4, 1.0, BLACK, FALSE);
+	/* No height: the last rule is the type area's foot, as GB/T 9704
+	 * puts it on the last line. */
+	add_rule(d->tail, 0, 1.0, BLACK, FALSE);
 }
 
 static gboolean
