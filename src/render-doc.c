@@ -59,6 +59,32 @@ render_doc_clean_text(const char *text)
 	return g_strstrip(g_string_free(out, FALSE));
 }
 
+static gboolean
+is_chinese_letter(gunichar c)
+{
+	return g_unichar_iswide(c) && g_unichar_isalpha(c);
+}
+
+static gboolean
+is_latin_alnum(gunichar c)
+{
+	return !g_unichar_iswide(c) && g_unichar_isalnum(c);
+}
+
+gboolean
+render_doc_autospace(gunichar a, gunichar b)
+{
+	return (is_chinese_letter(a) && is_latin_alnum(b)) ||
+	    (is_latin_alnum(a) && is_chinese_letter(b));
+}
+
+gboolean
+render_doc_stretches(gunichar a, gunichar b)
+{
+	return g_unichar_iswide(a) || g_unichar_iswide(b) || a == ' ' ||
+	    b == ' ';
+}
+
 static guint32
 be32(const guint8 *p)
 {

@@ -20,6 +20,29 @@
 #define RENDER_DOC_MARGIN_LEFT	28.0
 #define RENDER_DOC_LINES	22	/* lines of 三号 text in the 版心 */
 #define RENDER_DOC_CHARS	28	/* characters in a line */
+/*
+ * The vertical measures both documents are laid out from, so that they
+ * break their pages alike.  The line pitch is 225 mm / 22 in whole twips
+ * (28.95 pt), which the .docx can state exactly; the rest are in lines of
+ * it.  A rule is drawn in the middle of the space it is given.
+ */
+#define RENDER_DOC_PITCH_TWIPS	579
+#define RENDER_DOC_MASTHEAD_LINES	1.6	/* the bulletin's name, a line */
+#define RENDER_DOC_MASTHEAD_SPACE	0.5	/* under it */
+#define RENDER_DOC_MASTHEAD_RULE	0.6	/* the red rule's space */
+#define RENDER_DOC_NOTE_SPACE	0.5	/* above 编者按, and its rule's */
+#define RENDER_DOC_HEADLINE_BEFORE	1.0	/* not at the top of a page */
+#define RENDER_DOC_HEADLINE_LINES	1.25	/* a headline's line */
+#define RENDER_DOC_HEADLINE_AFTER	0.25
+#define RENDER_DOC_IMPRINT_LINES	0.85	/* a line of the 版记 */
+#define RENDER_DOC_IMPRINT_RULE	0.25	/* a rule's space in the 版记 */
+
+/* 三号 text condensed by this many points, so that 28 characters fit the
+ * 156 mm line with room to spare (28 × 15.75 pt = 441 pt of 442.2). */
+#define RENDER_DOC_CONDENSE	0.25
+/* The space Word and LibreOffice put between Chinese and Latin letters or
+ * figures (autoSpaceDE, autoSpaceDN), in ems of the text's size. */
+#define RENDER_DOC_AUTOSPACE	0.2
 
 /* The bulletin's red, the red of 红头 mastheads. */
 #define RENDER_DOC_RED		0xE60012
@@ -48,6 +71,20 @@ char *render_doc_title(const struct config *config,
  * gives "".  Free with g_free.
  */
 char *render_doc_clean_text(const char *text);
+
+/*
+ * Whether a space of RENDER_DOC_AUTOSPACE goes between characters A and B:
+ * a Chinese (wide) letter on one side, a Latin letter or a figure on the
+ * other.  Punctuation on either side takes none, as in Word.
+ */
+gboolean render_doc_autospace(gunichar a, gunichar b);
+
+/*
+ * Whether justification may widen the gap between A and B: next to a
+ * Chinese (wide) character or a space, never inside a run of Latin
+ * letters or figures (1460, 0.5), which keeps its natural spacing.
+ */
+gboolean render_doc_stretches(gunichar a, gunichar b);
 
 /*
  * Format and size of IMAGE from its bytes (its content type is the

@@ -45,12 +45,25 @@
 #define TWIPS(mm)	((int)((mm) * 1440 / 25.4 + 0.5))
 #define EMU_PER_MM	36000
 #define TEXT_W		TWIPS(RENDER_DOC_TEXT_W)		/* 8844 */
-#define LINE_PITCH	(TWIPS(RENDER_DOC_TEXT_H) / RENDER_DOC_LINES) /* 579 */
+#define LINE_PITCH	RENDER_DOC_PITCH_TWIPS
+/* X lines of LINE_PITCH, in twips */
+#define LINES(x)	((int)((x) * LINE_PITCH + 0.5))
 /* 三号 characters a quarter point closer: 28 of them fill 156 mm. */
+#define CONDENSED	((int)(-RENDER_DOC_CONDENSE * 20))	/* twips */
 /* The Latin face beside the Chinese ones, as office templates have it. */
 #define LATIN_FONT	"Times New Roman"
-#define CONDENSED	"-5"	/* twentieths of a point */
 #define SI_HAO		280	/* a 四号 character, twips */
+/*
+ * A rule (a paragraph's bottom border of SZ eighths of a point) in the
+ * middle of a space of LINES lines, as the PDF draws it: half the space
+ * is the border's w:space (whole points), the rest is owed by the next
+ * paragraph as space before (RULE_BELOW, twips).  Space after is never
+ * used: LibreOffice does not add it to the next paragraph's space before
+ * as Word does, so the two would disagree.
+ */
+#define RULE_SPACE(lines, sz)	((LINES(lines) - (sz) * 20 / 8) / 40)
+#define RULE_BELOW(lines, sz)	(LINES(lines) - (sz) * 20 / 8 - \
+				 20 * RULE_SPACE(lines, sz))
 
 /* Word's sizes are in half-points. */
 #define SZ_YI_HAO	52
@@ -88,6 +101,8 @@ struct docx {
 	GPtrArray		*parts;		/* struct part * */
 	GPtrArray		*media;		/* char *: word/media names */
 	struct xml		 doc;		/* word/document.xml */
+	int			 owed;		/* space before the next
+						 * paragraph, under a rule */
 };
 
 /* A paragraph's own properties, beyond its style. */
@@ -231,13 +246,15 @@ add_part(struct docx *d, const char *name, GBytes *data, gboolean stored,
 
 /* ---- word/document.xml ----------------------------------------------- */
 
+/* SIZE in eighths of a point, SPACE (from the text) in points. */
 static void
-write_border(struct xml *x, const char *side, int size, guint32 colour)
+write_border(struct xml *x, const char *side, int size, int space,
+    guint32 colour)
 {
 	xml_start(x, side);
 	xml_attr(x, "w:val", "single");
 	xml_attrf(x, "w:sz", "%d", size);
-	xml_attr(x, "w:space", "1");
+	xml_attrf(x, "w:space", "%d", space);
 	xml_attrf(x, "w:color", "%06X", colour);
 	xml_end(x);
 }
@@ -254,9 +271,9 @@ para_begin(struct xml *x, const struct para *p)
 	if (p->top > 0 || p->bottom > 0) {
 		xml_start(x, "w:pBdr");
 		if (p->top > 0)
-			write_border(x, "w:top", p->top, 0);
+			write_border(x, "w:top", p->top, 1, 0);
 		if (p->bottom > 0)
-			write_border(x, "w:bottom", p->bottom, 0);
+			write_border(x, "w:bottom", p->bottom, 1, 0);
 		xml_end(x);
 	}
 	if (p->before > 0) {
@@ -352,6 +369,7 @@ write_masthead(struct docx *d)
 	write_tab(x);
 	write_run(x, d->view->date, FALSE);
 	xml_end(x);
+	d->owed = RULE_BELOW(RENDER_DOC_MASTHEAD_RULE, 16);
 }
 
 static void
@@ -363,13 +381,16 @@ write_note(struct docx *d)
 	for (guint i = 0; paras[i] != NULL; i++) {
 		if (*paras[i] == '\0')
 			continue;
-		para_begin(&d->doc, &(struct para){ .style = "Note" });
+		para_begin(&d->doc, &(struct para){ .style = "Note",
+		    .before = first ? LINES(RENDER_DOC_NOTE_SPACE) + d->owed :
+		    0 });
 		if (first)
 			write_run(&d->doc, "编者按：", TRUE);
 		write_run(&d->doc, paras[i], FALSE);
 		xml_end(&d->doc);
 		first = FALSE;
 	}
+	d->owed = RULE_BELOW(RENDER_DOC_NOTE_SPACE, 4);
 }
 
 static void
@@ -524,8 +545,10 @@ write_article(struct docx *d, const struct issue_article *a, guint n,
 	guint n_images = a->images != NULL ? a->images->len : 0;
 	guint last = 0;
 
-	write_para(&d->doc, &(struct para){ .style = "ArticleTitle" },
-	    a->title);
+	write_para(&d->doc, &(struct para){ .style = "ArticleTitle",
+	    .before = d->owed > 0 ? LINES(RENDER_DOC_HEADLINE_BEFORE) +
+	    d->owed : 0 }, a->title);
+	d->owed = 0;
 	for (guint i = 0; paras[i] != NULL; i++)
 		if (*paras[i] != '\0')
 			last = i;
@@ -702,13 +725,14 @@ struct style {
 	guint32		 colour;	/* 0: automatic */
 	const char	*jc;		/* alignment, or NULL */
 	gboolean	 keep;		/* keep with next */
-	gboolean	 exact;		/* lines of exactly LINE_PITCH */
+	int		 line;		/* exact line height, twips; 0: auto */
 	int		 before;	/* space before and after, twips */
 	int		 after;
 	gboolean	 indent;	/* first line by two characters */
 	int		 inset;		/* left and right indent, twips */
 	int		 tab;		/* right tab stop, twips; 0: none */
 	int		 rule;		/* rule under it, eighths of a point */
+	int		 rule_space;	/* points between text and rule */
 	guint32		 rule_colour;
 	int		 outline;	/* outline level + 1; 0: none */
 };
@@ -717,33 +741,38 @@ static const struct style styles[] = {
 	{ .id = "Normal", .name = "Normal", .jc = "both" },
 	{ .id = "Title", .name = "Title", .face = TYPEFACE_TITLE,
 	    .size = SZ_YI_HAO, .bold = TRUE, .colour = RENDER_DOC_RED,
-	    .jc = "center", .after = 120 },
+	    .jc = "center", .line = LINES(RENDER_DOC_MASTHEAD_LINES) },
 	{ .id = "IssueNumber", .name = "Issue Number", .jc = "center",
-	    .exact = TRUE },
-	{ .id = "Dateline", .name = "Dateline", .exact = TRUE, .after = 240,
-	    .tab = TEXT_W, .rule = 16, .rule_colour = RENDER_DOC_RED,
-	    .jc = "left" },
+	    .line = LINE_PITCH, .before = LINES(RENDER_DOC_MASTHEAD_SPACE) },
+	{ .id = "Dateline", .name = "Dateline", .line = LINE_PITCH,
+	    .tab = TEXT_W, .rule = 16,
+	    .rule_space = RULE_SPACE(RENDER_DOC_MASTHEAD_RULE, 16),
+	    .rule_colour = RENDER_DOC_RED, .jc = "left" },
 	/* Consecutive paragraphs with the same borders share them: the rule
 	 * is under the last. */
-	{ .id = "Note", .name = "Editor's Note", .exact = TRUE, .before = 120,
-	    .after = 120, .indent = TRUE, .rule = 4 },
+	{ .id = "Note", .name = "Editor's Note", .line = LINE_PITCH,
+	    .indent = TRUE, .rule = 4,
+	    .rule_space = RULE_SPACE(RENDER_DOC_NOTE_SPACE, 4) },
 	{ .id = "ArticleTitle", .name = "Article Title",
 	    .face = TYPEFACE_TITLE, .size = SZ_XIAO_ER, .bold = TRUE,
-	    .jc = "center", .keep = TRUE, .before = LINE_PITCH, .after = 120,
-	    .outline = 1 },
+	    .jc = "center", .keep = TRUE,
+	    .line = LINES(RENDER_DOC_HEADLINE_LINES),
+	    .before = LINES(RENDER_DOC_HEADLINE_BEFORE),
+	    .after = LINES(RENDER_DOC_HEADLINE_AFTER), .outline = 1 },
 	/* Headings in the text: 三号 like it, in their own faces. */
 	{ .id = "Heading1", .name = "heading 1", .face = TYPEFACE_HEADING1,
-	    .exact = TRUE, .indent = TRUE, .keep = TRUE, .outline = 2 },
+	    .line = LINE_PITCH, .indent = TRUE, .keep = TRUE, .outline = 2 },
 	{ .id = "Heading2", .name = "heading 2", .face = TYPEFACE_HEADING2,
-	    .exact = TRUE, .indent = TRUE, .keep = TRUE, .outline = 3 },
-	{ .id = "BodyText", .name = "Body Text", .exact = TRUE,
+	    .line = LINE_PITCH, .indent = TRUE, .keep = TRUE, .outline = 3 },
+	{ .id = "BodyText", .name = "Body Text", .line = LINE_PITCH,
 	    .indent = TRUE },
-	{ .id = "Picture", .name = "Picture", .jc = "center", .before = 120,
-	    .after = 120 },
+	{ .id = "Picture", .name = "Picture", .jc = "center",
+	    .before = LINES(0.5) },
 	{ .id = "Attribution", .name = "Attribution", .jc = "right",
-	    .exact = TRUE },
+	    .line = LINE_PITCH },
 	{ .id = "Imprint", .name = "Imprint", .size = SZ_SI_HAO, .jc = "left",
-	    .inset = SI_HAO, .tab = TEXT_W - SI_HAO },
+	    .line = LINES(RENDER_DOC_IMPRINT_LINES), .inset = SI_HAO,
+	    .tab = TEXT_W - SI_HAO },
 	{ .id = "Folio", .name = "Folio", .size = SZ_SI_HAO },
 };
 
@@ -792,8 +821,11 @@ write_style_rpr(struct xml *x, const struct config *c, const struct style *s)
 		xml_val(x, "w:color", colour);
 	}
 	/* Only 三号 is condensed; styles of other sizes undo it. */
-	if (strcmp(s->id, "Normal") == 0)
-		xml_val(x, "w:spacing", CONDENSED);
+	if (strcmp(s->id, "Normal") == 0) {
+		g_autofree char *condensed = g_strdup_printf("%d", CONDENSED);
+
+		xml_val(x, "w:spacing", condensed);
+	}
 	else if (s->size != 0)
 		xml_val(x, "w:spacing", "0");
 	if (s->size != 0)
@@ -807,8 +839,8 @@ write_spacing(struct xml *x, const struct style *s)
 	xml_start(x, "w:spacing");
 	xml_attrf(x, "w:before", "%d", s->before);
 	xml_attrf(x, "w:after", "%d", s->after);
-	xml_attrf(x, "w:line", "%d", s->exact ? LINE_PITCH : 240);
-	xml_attr(x, "w:lineRule", s->exact ? "exact" : "auto");
+	xml_attrf(x, "w:line", "%d", s->line != 0 ? s->line : 240);
+	xml_attr(x, "w:lineRule", s->line != 0 ? "exact" : "auto");
 	xml_end(x);
 }
 
@@ -829,6 +861,19 @@ write_indent(struct xml *x, const struct style *s)
 	xml_end(x);
 }
 
+/*
+ * Punctuation stays inside the line (Word and LibreOffice let it hang in
+ * the margin by default; Pango cannot), and Chinese is spaced from Latin
+ * and figures, which the PDF does alike (RENDER_DOC_AUTOSPACE).
+ */
+static void
+write_asian_typography(struct xml *x)
+{
+	xml_val(x, "w:overflowPunct", "0");
+	xml_val(x, "w:autoSpaceDE", "1");
+	xml_val(x, "w:autoSpaceDN", "1");
+}
+
 static void
 write_style_ppr(struct xml *x, const struct style *s)
 {
@@ -839,7 +884,8 @@ write_style_ppr(struct xml *x, const struct style *s)
 		xml_empty(x, "w:widowControl");
 	if (s->rule != 0) {
 		xml_start(x, "w:pBdr");
-		write_border(x, "w:bottom", s->rule, s->rule_colour);
+		write_border(x, "w:bottom", s->rule, s->rule_space,
+		    s->rule_colour);
 		xml_end(x);
 	}
 	if (s->tab != 0) {
@@ -850,6 +896,8 @@ write_style_ppr(struct xml *x, const struct style *s)
 		xml_end(x);
 		xml_end(x);
 	}
+	if (strcmp(s->id, "Normal") == 0)
+		write_asian_typography(x);
 	write_spacing(x, s);
 	write_indent(x, s);
 	if (s->jc != NULL)

@@ -38,7 +38,7 @@
 #define TEXT_W		(RENDER_DOC_TEXT_W * MM)
 #define TEXT_H		(RENDER_DOC_TEXT_H * MM)
 #define TEXT_BOTTOM	(TEXT_Y + TEXT_H)
-#define PITCH		(TEXT_H / RENDER_DOC_LINES)	/* a line, 28.99 pt */
+#define PITCH		(RENDER_DOC_PITCH_TWIPS / 20.0)	/* a line, 28.95 pt */
 #define FOLIO_GAP	(7 * MM)	/* type area to page number */
 #define SLACK		0.01		/* rounding, points */
 
@@ -80,7 +80,8 @@ struct style {
 
 static const struct style st_masthead = {
 	.font = TYPEFACE_TITLE, .size = PT_YI_HAO, .weight = PANGO_WEIGHT_BOLD,
-	.align = PANGO_ALIGN_CENTER, .pitch = 1.6, .colour = RENDER_DOC_RED,
+	.align = PANGO_ALIGN_CENTER, .pitch = RENDER_DOC_MASTHEAD_LINES,
+	.colour = RENDER_DOC_RED,
 };
 static const struct style st_centred = {
 	.size = PT_SAN_HAO, .weight = PANGO_WEIGHT_NORMAL,
@@ -92,7 +93,7 @@ static const struct style st_left = {
 };
 static const struct style st_headline = {
 	.font = TYPEFACE_TITLE, .size = PT_XIAO_ER, .weight = PANGO_WEIGHT_BOLD,
-	.align = PANGO_ALIGN_CENTER, .pitch = 1.25,
+	.align = PANGO_ALIGN_CENTER, .pitch = RENDER_DOC_HEADLINE_LINES,
 };
 static const struct style st_body = {
 	.size = PT_SAN_HAO, .weight = PANGO_WEIGHT_NORMAL,
@@ -105,7 +106,7 @@ static const struct style st_attribution = {
 };
 static const struct style st_imprint = {
 	.size = PT_SI_HAO, .weight = PANGO_WEIGHT_NORMAL,
-	.align = PANGO_ALIGN_LEFT, .inset = 1, .pitch = 0.85,
+	.align = PANGO_ALIGN_LEFT, .inset = 1, .pitch = RENDER_DOC_IMPRINT_LINES,
 };
 
 enum box_kind {
@@ -226,16 +227,153 @@ pdf_clear(struct pdf *d)
 }
 
 /*
+ * The autospace Word puts between Chinese and Latin or figures, as a
+ * character of its own: a six-per-em space, drawn as nothing and as wide
+ * as the style wants (its shape).  Being a character, it counts when
+ * lines are broken, as it does in Word and LibreOffice.
+ */
+#define AUTOSPACE	"\u2006"
+
+/*
+ * TEXT with an AUTOSPACE wherever render_doc_autospace() wants one; the
+ * byte offsets of those spaces are appended to AT, and *BOLD_LEN (a
+ * prefix's length in TEXT) is moved to the same characters.
+ */
+static char *
+autospaced(const char *text, GArray *at, gsize *bold_len)
+{
+	GString *out = g_string_sized_new(strlen(text));
+	gunichar prev = 0;
+	gsize bold = *bold_len;
+
+	for (const char *p = text; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (prev != 0 && render_doc_autospace(prev, c)) {
+			guint offset = (guint)out->len;
+
+			g_array_append_val(at, offset);
+			g_string_append(out, AUTOSPACE);
+			if ((gsize)(p - text) < bold)
+				*bold_len += strlen(AUTOSPACE);
+		}
+		g_string_append_unichar(out, c);
+		prev = c;
+	}
+	return g_string_free(out, FALSE);
+}
+
+static void
+add_autospace_shapes(PangoAttrList *attrs, GArray *at, double size)
+{
+	PangoRectangle r = { 0, 0, 0, 0 };
+
+	r.width = pango_units_from_double(RENDER_DOC_AUTOSPACE * size);
+	for (guint i = 0; i < at->len; i++) {
+		PangoAttribute *shape = pango_attr_shape_new(&r, &r);
+
+		shape->start_index = g_array_index(at, guint, i);
+		shape->end_index = shape->start_index + strlen(AUTOSPACE);
+		pango_attr_list_insert(attrs, shape);
+	}
+}
+
+/* The first character of a cluster and its last one's glyph. */
+struct cluster {
+	gunichar	 first;
+	gunichar	 last;
+	PangoGlyphInfo	*glyph;
+};
+
+static void
+line_clusters(PangoLayoutLine *line, const char *text, GArray *out)
+{
+	for (GSList *l = line->runs; l != NULL; l = l->next) {
+		PangoGlyphItemIter it;
+		gboolean more = pango_glyph_item_iter_init_start(&it, l->data,
+		    text);
+
+		for (; more; more = pango_glyph_item_iter_next_cluster(&it)) {
+			struct cluster c = {
+				.first = g_utf8_get_char(text + it.start_index),
+				.last = g_utf8_get_char(g_utf8_prev_char(
+				    text + it.end_index)),
+				.glyph = &it.glyph_item->glyphs->glyphs[
+				    it.end_glyph - 1],
+			};
+
+			g_array_append_val(out, c);
+		}
+	}
+}
+
+/*
+ * LINE made WIDTH (Pango units) wide by widening the gaps that
+ * render_doc_stretches() allows, all alike.  Pango's own justification
+ * widens every gap, the figures of 1460 too.  Glyph widths of a line are
+ * Pango's to change, and ours once the line is got writable.
+ */
+static void
+justify_line(PangoLayoutLine *line, const char *text, int width)
+{
+	g_autoptr(GArray) clusters = g_array_new(FALSE, FALSE,
+	    sizeof(struct cluster));
+	g_autoptr(GPtrArray) gaps = g_ptr_array_new();
+	PangoRectangle logical;
+	int extra;
+
+	pango_layout_line_get_extents(line, NULL, &logical);
+	extra = width - logical.width;
+	line_clusters(line, text, clusters);
+	for (guint i = 0; i + 1 < clusters->len; i++) {
+		struct cluster *a = &g_array_index(clusters, struct cluster, i);
+		struct cluster *b = a + 1;
+
+		if (render_doc_stretches(a->last, b->first))
+			g_ptr_array_add(gaps, a->glyph);
+	}
+	if (extra <= 0 || gaps->len == 0)
+		return;
+	for (guint i = 0; i < gaps->len; i++) {
+		PangoGlyphInfo *g = gaps->pdata[i];
+
+		g->geometry.width += extra / (int)gaps->len +
+		    (i < (guint)(extra % (int)gaps->len) ? 1 : 0);
+	}
+}
+
+/* Every line of LAYOUT but its last as wide as the layout. */
+static void
+justify_layout(PangoLayout *layout)
+{
+	const char *text = pango_layout_get_text(layout);
+	int n = pango_layout_get_line_count(layout);
+	int width = pango_layout_get_width(layout);
+	int indent = pango_layout_get_indent(layout);
+
+	for (int i = 0; i + 1 < n; i++) {
+		PangoLayoutLine *line = pango_layout_get_line(layout, i);
+
+		justify_line(line, text, width - (line->is_paragraph_start &&
+		    indent > 0 ? indent : 0));
+	}
+}
+
+/*
  * TEXT (plain: never markup) laid out in style S, WIDTH points wide (or
- * -1: one line), its first BOLD_LEN bytes in bold.
+ * -1: one line), its first PREFIX_LEN bytes with attribute PREFIX (taken;
+ * NULL: none).  The prefix is set before autospacing and justifying, so
+ * both measure it in its own face.
  */
 static PangoLayout *
-pdf_layout(struct pdf *d, const struct style *s, const char *text,
-    double width, gsize bold_len)
+pdf_layout_prefixed(struct pdf *d, const struct style *s, const char *text,
+    double width, gsize prefix_len, PangoAttribute *prefix)
 {
 	PangoLayout *layout = pango_layout_new(d->pango);
 	g_autoptr(PangoFontDescription) font = pango_font_description_new();
 	g_autoptr(PangoAttrList) attrs = pango_attr_list_new();
+	g_autoptr(GArray) spaces = g_array_new(FALSE, FALSE, sizeof(guint));
+	g_autofree char *spaced = autospaced(text, spaces, &prefix_len);
 
 	pango_font_description_set_family(font, d->family[s->font]);
 	pango_font_description_set_weight(font, s->weight);
@@ -245,22 +383,31 @@ pdf_layout(struct pdf *d, const struct style *s, const char *text,
 	    pango_units_from_double(width));
 	pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(layout, s->align);
-	pango_layout_set_justify(layout, s->justify);
 	pango_layout_set_indent(layout, pango_units_from_double(s->indent *
 	    s->size));
 	if (s->grid)
 		pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(
-		    pango_units_from_double(TEXT_W / RENDER_DOC_CHARS -
-		    s->size)));
-	if (bold_len > 0) {
-		PangoAttribute *bold = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
-
-		bold->end_index = (guint)bold_len;
-		pango_attr_list_insert(attrs, bold);
+		    pango_units_from_double(-RENDER_DOC_CONDENSE)));
+	if (prefix != NULL) {
+		prefix->start_index = 0;
+		prefix->end_index = (guint)prefix_len;
+		pango_attr_list_insert(attrs, prefix);
 	}
+	add_autospace_shapes(attrs, spaces, s->size);
 	pango_layout_set_attributes(layout, attrs);
-	pango_layout_set_text(layout, text, -1);
+	pango_layout_set_text(layout, spaced, -1);
+	if (s->justify && width >= 0)
+		justify_layout(layout);
 	return layout;
+}
+
+/* TEXT in style S, WIDTH points wide, its first BOLD_LEN bytes in bold. */
+static PangoLayout *
+pdf_layout(struct pdf *d, const struct style *s, const char *text,
+    double width, gsize bold_len)
+{
+	return pdf_layout_prefixed(d, s, text, width, bold_len,
+	    bold_len > 0 ? pango_attr_weight_new(PANGO_WEIGHT_BOLD) : NULL);
 }
 
 /* A font that draws Chinese, or the PDF would be empty boxes. */
@@ -378,11 +525,11 @@ add_masthead(struct pdf *d, const struct issue_view *view)
 	g_autofree char *label = issue_number_text(view);
 
 	add_text(d, d->flow, &st_masthead, d->config->bulletin.title, TRUE);
-	box_add(d->flow, BOX_SPACE, PITCH / 2, TRUE);
+	box_add(d->flow, BOX_SPACE, PITCH * RENDER_DOC_MASTHEAD_SPACE, TRUE);
 	add_text(d, d->flow, &st_centred, label, TRUE);
 	add_pair(d, d->flow, &st_left, d->config->bulletin.office,
 	    view->date, TRUE);
-	add_rule(d->flow, PITCH * 0.6, 2.0, RENDER_DOC_RED, FALSE);
+	add_rule(d->flow, PITCH * RENDER_DOC_MASTHEAD_RULE, 2.0, RENDER_DOC_RED, FALSE);
 }
 
 /* 编者按, its label in bold, closed by a thin rule. */
@@ -392,7 +539,7 @@ add_note(struct pdf *d, const char *note)
 	g_auto(GStrv) paras = article_paragraphs(note);
 	gboolean first = TRUE;
 
-	box_add(d->flow, BOX_SPACE, PITCH / 2, FALSE);
+	box_add(d->flow, BOX_SPACE, PITCH * RENDER_DOC_NOTE_SPACE, FALSE);
 	for (guint i = 0; paras[i] != NULL; i++) {
 		g_autofree char *clean = render_doc_clean_text(paras[i]);
 		g_autofree char *text = NULL;
@@ -406,7 +553,7 @@ add_note(struct pdf *d, const char *note)
 		add_layout(d->flow, layout, &st_body, FALSE);
 		first = FALSE;
 	}
-	add_rule(d->flow, PITCH / 2, 0.5, BLACK, FALSE);
+	add_rule(d->flow, PITCH * RENDER_DOC_NOTE_SPACE, 0.5, BLACK, FALSE);
 }
 
 /* What cairo's PNG reader has yet to read of a picture. */
@@ -609,29 +756,16 @@ add_image(GArray *boxes, const struct issue_image *image, GError **error)
 }
 
 /*
- * The first LEN bytes of LAYOUT in the face of a heading of LEVEL (at the
- * body's size, 三号), or in bold for a leading 一是 phrase.
+ * The attribute of a heading of LEVEL: its role's face (at the body's
+ * size, 三号), or bold for a leading 一是 phrase.
  */
-static void
-set_heading(struct pdf *d, PangoLayout *layout,
-    enum article_heading_level level, gsize len)
+static PangoAttribute *
+heading_attr(struct pdf *d, enum article_heading_level level)
 {
-	g_autoptr(PangoAttrList) attrs = pango_attr_list_copy(
-	    pango_layout_get_attributes(layout));
-	PangoAttribute *a;
-
-	if (attrs == NULL)
-		attrs = pango_attr_list_new();
 	if (level == ARTICLE_HEADING_LEAD)
-		a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
-	else
-		a = pango_attr_family_new(d->family[level ==
-		    ARTICLE_HEADING_1 ? TYPEFACE_HEADING1 :
-		    TYPEFACE_HEADING2]);
-	a->start_index = 0;
-	a->end_index = (guint)len;
-	pango_attr_list_insert(attrs, a);
-	pango_layout_set_attributes(layout, attrs);
+		return pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+	return pango_attr_family_new(d->family[level == ARTICLE_HEADING_1 ?
+	    TYPEFACE_HEADING1 : TYPEFACE_HEADING2]);
 }
 
 /* A paragraph of the text; a heading that is all of it keeps with the
@@ -645,9 +779,11 @@ add_body_paragraph(struct pdf *d, const char *para)
 
 	if (*clean == '\0')
 		return;
-	layout = pdf_layout(d, &st_body, clean, TEXT_W, 0);
 	if (article_heading_find(clean, &h))
-		set_heading(d, layout, h.level, h.len);
+		layout = pdf_layout_prefixed(d, &st_body, clean, TEXT_W, h.len,
+		    heading_attr(d, h.level));
+	else
+		layout = pdf_layout(d, &st_body, clean, TEXT_W, 0);
 	add_layout(d->flow, layout, &st_body, h.level != ARTICLE_HEADING_LEAD &&
 	    h.len == strlen(clean));
 }
@@ -672,9 +808,9 @@ add_article(struct pdf *d, const struct issue_article *a, guint n,
 	g_autofree char *by = g_strdup_printf("（%s供稿）", a->unit_name);
 	guint start;
 
-	box_add(d->flow, BOX_SPACE, PITCH, TRUE);
+	box_add(d->flow, BOX_SPACE, PITCH * RENDER_DOC_HEADLINE_BEFORE, TRUE);
 	add_text(d, d->flow, &st_headline, a->title, TRUE);
-	box_add(d->flow, BOX_SPACE, PITCH / 4, TRUE);
+	box_add(d->flow, BOX_SPACE, PITCH * RENDER_DOC_HEADLINE_AFTER, TRUE);
 	start = d->flow->len;
 	add_paragraphs(d, a->body);
 	for (guint i = 0; a->images != NULL && i < a->images->len; i++) {
@@ -705,7 +841,8 @@ add_list(struct pdf *d, const char *name, const char *label)
 	add_text(d, d->tail, &s, text, TRUE);
 }
 
-/* GB/T 9704's 版记: heavy rules outside, a light one inside. */
+/* GB/T 9704's 版记: heavy rules outside, a light one inside, across the
+ * type area. */
 static void
 add_imprint(struct pdf *d, const struct issue_view *view)
 {
@@ -715,16 +852,18 @@ add_imprint(struct pdf *d, const struct issue_view *view)
 	g_autofree char *mailbox = g_strconcat("邮箱：", c->bulletin.mailbox,
 	    NULL);
 
-	add_rule(d->tail, PITCH / 2, 1.0, BLACK, TRUE);
+	add_rule(d->tail, PITCH * RENDER_DOC_IMPRINT_RULE, 1.0, BLACK, TRUE);
 	add_list(d, "报：", c->bao.label);
 	if (c->song.label != NULL)
 		add_list(d, "送：", c->song.label);
 	add_list(d, "发：", c->fa.label);
 	if (view->extra_label != NULL)
 		add_list(d, "本期增发：", view->extra_label);
-	add_rule(d->tail, PITCH / 4, 0.7, BLACK, TRUE);
+	add_rule(d->tail, PITCH * RENDER_DOC_IMPRINT_RULE, 0.7, BLACK, TRUE);
 	add_pair(d, d->tail, &st_imprint, editor, mailbox, TRUE);
-	add_rule(d->tail, PITCH / 4, 1.0, BLACK, FALSE);
+	/* No height: the last rule is the type area's foot, as GB/T 9704
+	 * puts it on the last line. */
+	add_rule(d->tail, 0, 1.0, BLACK, FALSE);
 }
 
 static gboolean
