@@ -9,6 +9,7 @@
 #include "error.h"
 #include "render-doc.h"
 #include "render.h"
+#include "title-break.h"
 
 /* Larger is no photograph; JPEG cannot say more than 65535 anyway. */
 #define IMAGE_MAX_SIDE	65535
@@ -22,6 +23,35 @@ render_doc_title(const struct config *config, const struct issue_view *view)
 	g_autofree char *number = issue_number_text(view);
 
 	return g_strdup_printf("%s %s", config->bulletin.title, number);
+}
+
+/*
+ * The width of LEN bytes of TEXT in ems of a title face: a Chinese
+ * character or a mark that Chinese faces set full width (quotes, dashes)
+ * is one em; a letter, figure or space is counted as 0.6, rounded up from
+ * what the title faces measure (0.5 to 0.58), so that a line chosen to
+ * fit does fit in either document.
+ */
+static double
+headline_ems(const char *text, gsize len, gpointer data)
+{
+	double ems = 0;
+
+	(void)data;
+	for (const char *p = text; p < text + len; p = g_utf8_next_char(p))
+		ems += g_unichar_iswide_cjk(g_utf8_get_char(p)) ? 1.0 : 0.6;
+	return ems;
+}
+
+char **
+render_doc_headline_lines(const char *title)
+{
+	g_autofree char *clean = render_doc_clean_text(title);
+	double ems = RENDER_DOC_TEXT_W * 72.0 / 25.4 / RENDER_DOC_HEADLINE_PT;
+	g_autoptr(GArray) breaks = title_break(clean, ems, headline_ems,
+	    NULL);
+
+	return title_break_lines(clean, breaks);
 }
 
 /*

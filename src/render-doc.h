@@ -44,8 +44,19 @@
  * figures (autoSpaceDE, autoSpaceDN), in ems of the text's size. */
 #define RENDER_DOC_AUTOSPACE	0.2
 
+/* A headline's size (小二), in points: 156 mm holds 24.5 of its ems. */
+#define RENDER_DOC_HEADLINE_PT	18.0
+
 /* The bulletin's red, the red of 红头 mastheads. */
 #define RENDER_DOC_RED		0xE60012
+
+/*
+ * A headline's lines as both documents set them: cleaned, broken at words
+ * and balanced (title-break.h) for the 156 mm line at
+ * RENDER_DOC_HEADLINE_PT, measured in ems the same way for both, so that
+ * the PDF and the .docx wrap it alike.  NULL-terminated; g_strfreev.
+ */
+char **render_doc_headline_lines(const char *title);
 
 enum render_doc_image_format {
 	RENDER_DOC_PNG,

@@ -67,7 +67,7 @@
 
 /* Word's sizes are in half-points. */
 #define SZ_YI_HAO	52
-#define SZ_XIAO_ER	36
+#define SZ_XIAO_ER	((int)(2 * RENDER_DOC_HEADLINE_PT))
 #define SZ_SAN_HAO	32
 #define SZ_SI_HAO	28
 
@@ -354,6 +354,25 @@ write_para(struct xml *x, const struct para *p, const char *text)
 	xml_end(x);
 }
 
+/* A headline on the lines render_doc_headline_lines() gives the PDF too,
+ * a break between them. */
+static void
+write_headline(struct xml *x, const struct para *p, const char *title)
+{
+	g_auto(GStrv) lines = render_doc_headline_lines(title);
+
+	para_begin(x, p);
+	for (guint i = 0; lines[i] != NULL; i++) {
+		if (i > 0) {
+			xml_start(x, "w:r");
+			xml_empty(x, "w:br");
+			xml_end(x);
+		}
+		write_run(x, lines[i], FALSE);
+	}
+	xml_end(x);
+}
+
 /* Title, 第N期, and the office and date over a red rule. */
 static void
 write_masthead(struct docx *d)
@@ -545,7 +564,7 @@ write_article(struct docx *d, const struct issue_article *a, guint n,
 	guint n_images = a->images != NULL ? a->images->len : 0;
 	guint last = 0;
 
-	write_para(&d->doc, &(struct para){ .style = "ArticleTitle",
+	write_headline(&d->doc, &(struct para){ .style = "ArticleTitle",
 	    .before = d->owed > 0 ? LINES(RENDER_DOC_HEADLINE_BEFORE) +
 	    d->owed : 0 }, a->title);
 	d->owed = 0;

@@ -44,7 +44,7 @@
 
 /* Chinese type sizes, in points. */
 #define PT_YI_HAO	26.0		/* 一号: the masthead */
-#define PT_XIAO_ER	18.0		/* 小二: headlines */
+#define PT_XIAO_ER	RENDER_DOC_HEADLINE_PT	/* 小二: headlines */
 #define PT_SAN_HAO	16.0		/* 三号: text */
 #define PT_SI_HAO	14.0		/* 四号: 报尾, page numbers */
 
@@ -470,6 +470,19 @@ add_text(struct pdf *d, GArray *boxes, const struct style *s,
 	add_layout(boxes, layout, s, keep);
 }
 
+/* A headline on the lines render_doc_headline_lines() gives the .docx too
+ * (a line separator between them, which Pango breaks at). */
+static void
+add_headline(struct pdf *d, const char *title)
+{
+	g_auto(GStrv) lines = render_doc_headline_lines(title);
+	g_autofree char *text = g_strjoinv("\u2028", lines);
+	g_autoptr(PangoLayout) layout = pdf_layout(d, &st_headline, text,
+	    TEXT_W, 0);
+
+	add_layout(d->flow, layout, &st_headline, TRUE);
+}
+
 static void
 add_rule(GArray *boxes, double height, double weight, guint32 colour,
     gboolean keep)
@@ -809,7 +822,7 @@ add_article(struct pdf *d, const struct issue_article *a, guint n,
 	guint start;
 
 	box_add(d->flow, BOX_SPACE, PITCH * RENDER_DOC_HEADLINE_BEFORE, TRUE);
-	add_text(d, d->flow, &st_headline, a->title, TRUE);
+	add_headline(d, a->title);
 	box_add(d->flow, BOX_SPACE, PITCH * RENDER_DOC_HEADLINE_AFTER, TRUE);
 	start = d->flow->len;
 	add_paragraphs(d, a->body);

@@ -11,6 +11,7 @@
 #include "render-docx.h"
 #include "render-pdf.h"
 #include "render.h"
+#include "title-break.h"
 #include "typeface.h"
 
 #define RULE_HEAVY "══════════════════════════════"
@@ -208,6 +209,47 @@ html_paragraph(GString *out, const struct config *c, const char *para)
 	g_string_append(out, "</p>\n");
 }
 
+/* Is a Chinese character on either side of byte AT of TEXT?  keep-all
+ * keeps only those together: Latin wraps as it always does. */
+static gboolean
+beside_chinese(const char *text, gsize at)
+{
+	const char *p = text + at;
+
+	return (at > 0 && g_unichar_iswide_cjk(g_utf8_get_char(
+	    g_utf8_prev_char(p)))) || (*p != '\0' &&
+	    g_unichar_iswide_cjk(g_utf8_get_char(p)));
+}
+
+/*
+ * TITLE escaped, with a <wbr> where a line may end between words or at
+ * punctuation beside Chinese (title-break.h): with word-break: keep-all,
+ * the browser wraps a headline only there or at its spaces, and
+ * text-wrap: balance evens the lines, at any width the page is read at.
+ */
+static void
+html_headline(GString *out, const char *title)
+{
+	g_autoptr(GArray) points = title_break_points(title);
+	gsize at = 0;
+
+	for (guint i = 0; i < points->len; i++) {
+		const struct title_break_point *p = &g_array_index(points,
+		    struct title_break_point, i);
+		g_autofree char *part = NULL;
+
+		if ((p->kind != TITLE_BREAK_WORD &&
+		    p->kind != TITLE_BREAK_PUNCT) || !beside_chinese(title,
+		    p->end))
+			continue;
+		part = g_strndup(title + at, p->end - at);
+		html_escaped(out, part);
+		g_string_append(out, "<wbr>");
+		at = p->end;
+	}
+	html_escaped(out, title + at);
+}
+
 static void
 html_article(GString *out, const struct config *c,
     const struct issue_article *a)
@@ -217,8 +259,9 @@ html_article(GString *out, const struct config *c,
 	g_string_append(out, "<div class=\"article\">\n<h2 style=\"");
 	html_font(out, c, TYPEFACE_TITLE);
 	g_string_append(out, "text-align:center;font-size:20px;"
-	    "font-weight:bold\">");
-	html_escaped(out, a->title);
+	    "font-weight:bold;word-break:keep-all;overflow-wrap:anywhere;"
+	    "text-wrap:balance\">");
+	html_headline(out, a->title);
 	g_string_append(out, "</h2>\n");
 	for (guint i = 0; paras[i] != NULL; i++)
 		if (*paras[i] != '\0')
