@@ -621,11 +621,11 @@ write_editor(struct docx *d, const char *editor, const char *mailbox)
 	if (text_ems(editor) + 1 + text_ems(mailbox) > room) {
 		write_para(x, &(struct para){ .style = "Imprint",
 		    .keep = TRUE }, editor);
-		write_para(x, &(struct para){ .style = "Imprint", .bottom = 8,
+		write_para(x, &(struct para){ .style = "Imprint",
 		    .jc = "right" }, mailbox);
 		return;
 	}
-	para_begin(x, &(struct para){ .style = "Imprint", .bottom = 8 });
+	para_begin(x, &(struct para){ .style = "Imprint" });
 	write_run(x, editor, FALSE);
 	write_tab(x);
 	write_run(x, mailbox, FALSE);
@@ -633,32 +633,124 @@ write_editor(struct docx *d, const char *editor, const char *mailbox)
 }
 
 /*
- * GB/T 9704's 版记 between heavy rules, a light one inside: the borders
- * of its first, last list and last paragraphs.  It follows the last
- * article, kept on one page: Word could pin it to the foot of the page
- * in a frame (w:framePr), but LibreOffice then drops its rules and leaves
- * it where it is.
+ * The 版记's table: as wide as the type area, between heavy rules with a
+ * light one inside, floating at the foot of the page its anchor (the
+ * paragraph after it) is on, which is the last: where GB/T 9704 puts it.
+ * A table keeps its rules where LibreOffice drops a frame's (w:framePr).
  */
+static void
+imprint_table_begin(struct xml *x)
+{
+	static const struct { const char *side; int size; } rules[] = {
+		{ "w:top", 8 }, { "w:bottom", 8 }, { "w:insideH", 4 },
+	};
+
+	xml_start(x, "w:tbl");
+	xml_start(x, "w:tblPr");
+	xml_start(x, "w:tblpPr");
+	xml_attr(x, "w:vertAnchor", "margin");
+	xml_attr(x, "w:horzAnchor", "margin");
+	xml_attr(x, "w:tblpXSpec", "center");
+	xml_attr(x, "w:tblpYSpec", "bottom");
+	xml_end(x);
+	xml_start(x, "w:tblW");
+	xml_attrf(x, "w:w", "%d", TEXT_W);
+	xml_attr(x, "w:type", "dxa");
+	xml_end(x);
+	xml_start(x, "w:tblBorders");
+	for (gsize i = 0; i < G_N_ELEMENTS(rules); i++)
+		write_border(x, rules[i].side, rules[i].size, 0, 0x000000);
+	xml_end(x);
+	xml_start(x, "w:tblLayout");
+	xml_attr(x, "w:type", "fixed");
+	xml_end(x);
+	xml_start(x, "w:tblCellMar");
+	xml_start(x, "w:left");
+	xml_attr(x, "w:w", "0");
+	xml_attr(x, "w:type", "dxa");
+	xml_end(x);
+	xml_start(x, "w:right");
+	xml_attr(x, "w:w", "0");
+	xml_attr(x, "w:type", "dxa");
+	xml_end(x);
+	xml_end(x);
+	xml_end(x);
+	xml_start(x, "w:tblGrid");
+	xml_start(x, "w:gridCol");
+	xml_attrf(x, "w:w", "%d", TEXT_W);
+	xml_end(x);
+	xml_end(x);
+}
+
+static void
+imprint_cell_begin(struct xml *x)
+{
+	xml_start(x, "w:tr");
+	xml_start(x, "w:trPr");
+	xml_empty(x, "w:cantSplit");
+	xml_end(x);
+	xml_start(x, "w:tc");
+	xml_start(x, "w:tcPr");
+	xml_start(x, "w:tcW");
+	xml_attrf(x, "w:w", "%d", TEXT_W);
+	xml_attr(x, "w:type", "dxa");
+	xml_end(x);
+	xml_end(x);
+}
+
+static void
+imprint_cell_end(struct xml *x)
+{
+	xml_end(x);	/* w:tc */
+	xml_end(x);	/* w:tr */
+}
+
+/* The paragraph a table needs after it, here the 版记's anchor: no
+ * height of its own, so that it cannot push a page. */
+static void
+write_anchor(struct xml *x)
+{
+	xml_start(x, "w:p");
+	xml_start(x, "w:pPr");
+	xml_start(x, "w:spacing");
+	xml_attr(x, "w:before", "0");
+	xml_attr(x, "w:after", "0");
+	xml_attr(x, "w:line", "20");
+	xml_attr(x, "w:lineRule", "exact");
+	xml_end(x);
+	xml_start(x, "w:rPr");
+	xml_val(x, "w:sz", "2");
+	xml_end(x);
+	xml_end(x);
+	xml_end(x);
+}
+
+/* 报/送/发/本期增发 in the first row, 主编 and 邮箱 in the second. */
 static void
 write_imprint(struct docx *d)
 {
 	const struct config *c = d->config;
+	struct xml *x = &d->doc;
 	const char *extra = d->view->extra_label;
 	g_autofree char *editor = g_strconcat("主编：",
 	    c->bulletin.chief_editor, NULL);
 	g_autofree char *mailbox = g_strconcat("邮箱：", c->bulletin.mailbox,
 	    NULL);
 
-	write_list(d, "报：", c->bao.label, (struct para){ .top = 8,
-	    .before = 2 * LINE_PITCH });
+	imprint_table_begin(x);
+	imprint_cell_begin(x);
+	write_list(d, "报：", c->bao.label, (struct para){ 0 });
 	if (c->song.label != NULL)
 		write_list(d, "送：", c->song.label, (struct para){ 0 });
-	write_list(d, "发：", c->fa.label, (struct para){
-	    .bottom = extra != NULL ? 0 : 4 });
+	write_list(d, "发：", c->fa.label, (struct para){ 0 });
 	if (extra != NULL)
-		write_list(d, "本期增发：", extra,
-		    (struct para){ .bottom = 4 });
+		write_list(d, "本期增发：", extra, (struct para){ 0 });
+	imprint_cell_end(x);
+	imprint_cell_begin(x);
 	write_editor(d, editor, mailbox);
+	imprint_cell_end(x);
+	xml_end(x);	/* w:tbl */
+	write_anchor(x);
 }
 
 static void
