@@ -23,6 +23,7 @@
 #include <pango/pangocairo.h>
 
 #include "article.h"
+#include "clock.h"
 #include "error.h"
 #include "render-doc.h"
 #include "render-pdf.h"
@@ -1071,6 +1072,8 @@ pdf_print(struct pdf *d, const struct issue_view *view, GByteArray *out,
 	    cairo_pdf_surface_create_for_stream(write_bytes, out, PAGE_W,
 	    PAGE_H);
 	g_autofree char *title = render_doc_title(d->config, view);
+	g_autoptr(GDateTime) now = clock_now();
+	g_autofree char *created = g_date_time_format(now, "%FT%T%:z");
 	cairo_status_t status;
 
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE,
@@ -1079,6 +1082,9 @@ pdf_print(struct pdf *d, const struct issue_view *view, GByteArray *out,
 	    d->config->bulletin.office);
 	cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR,
 	    "bulletind");
+	/* cairo would date the file in the process's zone, not the office's */
+	cairo_pdf_surface_set_metadata(surface,
+	    CAIRO_PDF_METADATA_CREATE_DATE, created);
 	d->cr = cairo_create(surface);
 	draw_flow(d);
 	draw_tail(d);
