@@ -20,6 +20,7 @@
 #include "ingest.h"
 #include "log.h"
 #include "message.h"
+#include "remind.h"
 #include "secret.h"
 #include "transfer.h"
 
@@ -352,6 +353,17 @@ send_mail(struct daemon *d)
 	    d->b.config->retry_initial, d->b.config->retry_max);
 }
 
+/* 催稿 rounds that came due; a failure is tried again next time round. */
+static void
+send_reminders(struct daemon *d)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GDateTime) now = clock_now();
+
+	if (!remind_run(&d->b, now, &error))
+		log_warn("reminders: %s", error->message);
+}
+
 static gboolean
 idle_wanted(const struct daemon *d)
 {
@@ -487,6 +499,8 @@ main_loop(struct daemon *d)
 			poll_mailbox(d);
 		if (!got_stop)
 			tend_idle(d);
+		if (!got_stop)
+			send_reminders(d);
 		if (!got_stop && now_mono() >= delivery_due(d))
 			send_mail(d);
 		if (!got_stop)

@@ -112,6 +112,19 @@ static const char *const migrations[] = {
 	"  undone_at INTEGER);"
 	"CREATE INDEX score_events_unit ON score_events (unit, at);"
 	"CREATE INDEX score_events_article ON score_events (article);",
+	/* 7: 催稿 rounds (issue #12), keyed by the deadline and the round's
+	 * lead before it, sent or skipped (missed while down), and the units
+	 * each sent round reminded, so that a restart sends none twice */
+	"CREATE TABLE reminder_rounds ("
+	"  deadline INTEGER NOT NULL, lead INTEGER NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('sent', 'skipped')),"
+	"  at INTEGER NOT NULL,"
+	"  PRIMARY KEY (deadline, lead));"
+	"CREATE TABLE reminders ("
+	"  deadline INTEGER NOT NULL, lead INTEGER NOT NULL,"
+	"  unit TEXT NOT NULL, at INTEGER NOT NULL,"
+	"  PRIMARY KEY (deadline, lead, unit),"
+	"  FOREIGN KEY (deadline, lead) REFERENCES reminder_rounds);",
 };
 
 static const char *const message_state_names[] = {

@@ -546,4 +546,26 @@ void score_fact_free(struct score_fact *f);
 GPtrArray *store_score_facts(struct store *store, gint64 from, gint64 to,
     GError **error);
 
+/* ---- 催稿 rounds ----------------------------------------------------------- */
+
+enum round_state {
+	ROUND_SENT,		/* the silent units were reminded */
+	ROUND_SKIPPED,		/* missed while the daemon was down */
+};
+
+const char *round_state_name(enum round_state state);
+
+/* Whether the round LEAD seconds before DEADLINE (unix times) is
+ * recorded: 1 yes, 0 no, -1 with ERROR. */
+int store_round_recorded(struct store *store, gint64 deadline, gint64 lead,
+    GError **error);
+
+/* Record that round as STATE at AT; FALSE with ERROR, also when it was
+ * recorded already (the caller's transaction then rolls back). */
+gboolean store_add_round(struct store *store, gint64 deadline, gint64 lead,
+    enum round_state state, gint64 at, GError **error);
+
+/* Record that the round reminded UNIT (a code) at AT. */
+gboolean store_add_reminder(struct store *store, gint64 deadline, gint64 lead,
+    const char *unit, gint64 at, GError **error);
 #endif
