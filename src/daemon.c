@@ -12,6 +12,7 @@
 
 #include "bulletin.h"
 #include "clock.h"
+#include "commission.h"
 #include "daemon.h"
 #include "deliver.h"
 #include "error.h"
@@ -353,7 +354,7 @@ send_mail(struct daemon *d)
 	    d->b.config->retry_initial, d->b.config->retry_max);
 }
 
-/* 催稿 rounds that came due; a failure is tried again next time round. */
+/* 催稿 rounds and 约稿 due times that came; a failure is tried again next time round. */
 static void
 send_reminders(struct daemon *d)
 {
@@ -362,6 +363,8 @@ send_reminders(struct daemon *d)
 
 	if (!remind_run(&d->b, now, &error))
 		log_warn("reminders: %s", error->message);
+	else if (!commission_tick(&d->b, now, &error))
+		log_warn("commissions: %s", error->message);
 }
 
 static gboolean

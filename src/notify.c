@@ -161,12 +161,12 @@ notify_queue_editors(struct store *store, const struct config *config,
 gboolean
 notify_queue_unit(struct store *store, const struct config *config,
     const char *kind, const struct unit *unit, const char *subject,
-    const char *text, GError **error)
+    const char *text, const char *message_id, GError **error)
 {
 	for (guint i = 0; i < unit->addresses->len; i++) {
 		const char *to = unit->addresses->pdata[i];
 		g_autoptr(GMimeMessage) msg = mail_new(config, kind,
-		    "auto-generated", subject, NULL);
+		    "auto-generated", subject, message_id);
 		GMimeObject *body = mail_text_part("plain", text);
 
 		set_recipient(msg, unit->name, to);

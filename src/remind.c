@@ -128,7 +128,7 @@ remind_unit(struct bulletin *b, const struct unit *u, GDateTime *deadline,
 	    c->bulletin.mailbox, c->bulletin.office);
 
 	return notify_queue_unit(b->store, c, "reminder", u, subject, text,
-	    error) && store_add_reminder(b->store,
+	    NULL, error) && store_add_reminder(b->store,
 	    g_date_time_to_unix(deadline), lead, u->code,
 	    g_date_time_to_unix(now), error);
 }

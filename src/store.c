@@ -125,6 +125,20 @@ static const char *const migrations[] = {
 	"  unit TEXT NOT NULL, at INTEGER NOT NULL,"
 	"  PRIMARY KEY (deadline, lead, unit),"
 	"  FOREIGN KEY (deadline, lead) REFERENCES reminder_rounds);",
+	/* 8: 约稿 (issue #12): a topic asked of some units by a due time,
+	 * and each unit's answer: open, answered, late or missed */
+	"CREATE TABLE commissions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  topic TEXT NOT NULL, requirements TEXT,"
+	"  due INTEGER NOT NULL, editor TEXT NOT NULL,"
+	"  created INTEGER NOT NULL);"
+	"CREATE TABLE commission_units ("
+	"  commission INTEGER NOT NULL REFERENCES commissions (id),"
+	"  unit TEXT NOT NULL, message_id TEXT NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN"
+	"    ('open', 'answered', 'late', 'missed')),"
+	"  article INTEGER REFERENCES articles (id), answered_at INTEGER,"
+	"  PRIMARY KEY (commission, unit));",
 };
 
 static const char *const message_state_names[] = {

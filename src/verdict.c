@@ -93,7 +93,8 @@ not_an_article(const struct message *m, const struct article *art)
 	if ((answers_our(m->threading, "receipt") ||
 	    answers_our(m->threading, "reply") ||
 	    answers_our(m->threading, "notice") ||
-	    answers_our(m->threading, "reminder")) &&
+	    answers_our(m->threading, "reminder") ||
+	    answers_our(m->threading, "commission")) &&
 	    article_length(art->body) < 50 && art->attachments->len == 0)
 		return "a reply to our own mail without an article";
 	return NULL;
