@@ -1,5 +1,4 @@
 /* 催稿 rounds; see remind.h. */
-#include "issue.h"
 #include "log.h"
 #include "notify.h"
 #include "remind.h"
@@ -94,19 +93,26 @@ skip_rounds(struct bulletin *b, GDateTime *deadline, guint n, GDateTime *now,
 	return TRUE;
 }
 
-/* The units with nothing in the draft (struct unit *, borrowed from the
- * config), or NULL with ERROR. */
+/* The units with no article in the draft, in any state: one held for
+ * conversion, set aside or dropped was sent all the same (struct unit *,
+ * borrowed from the config), or NULL with ERROR. */
 static GPtrArray *
-silent_units(struct bulletin *b, GDateTime *now, GError **error)
+silent_units(struct bulletin *b, GError **error)
 {
-	struct issue_view *v = issue_load_draft(b->config, b->store,
-	    ISSUE_REGULAR, now, error);
+	gint64 draft = store_draft_issue(b->store, error);
+	g_autoptr(GPtrArray) sent = NULL;
 	GPtrArray *silent;
 
-	if (v == NULL)
+	if (draft == 0 || (sent = store_issue_units(b->store, draft,
+	    error)) == NULL)
 		return NULL;
-	silent = issue_silent_units(b->config, v);
-	issue_view_free(v);
+	silent = g_ptr_array_new();
+	for (guint i = 0; i < b->config->units->len; i++) {
+		struct unit *u = b->config->units->pdata[i];
+		if (!g_ptr_array_find_with_equal_func(sent, u->code, g_str_equal,
+		    NULL))
+			g_ptr_array_add(silent, u);
+	}
 	return silent;
 }
 
@@ -169,7 +175,7 @@ send_round(struct bulletin *b, GDateTime *deadline, guint i, GDateTime *now,
     GError **error)
 {
 	gint64 lead = lead_of(b->config, i);
-	g_autoptr(GPtrArray) silent = silent_units(b, now, error);
+	g_autoptr(GPtrArray) silent = silent_units(b, error);
 	g_autofree char *when = NULL, *label = NULL;
 
 	if (silent == NULL || !store_add_round(b->store,

@@ -55,6 +55,28 @@ store_add_round(struct store *store, gint64 deadline, gint64 lead,
 	return store_step_done(store, st, "add reminder round", error);
 }
 
+GPtrArray *
+store_issue_units(struct store *store, gint64 issue, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT DISTINCT unit FROM articles WHERE issue = ?", error);
+	GPtrArray *out;
+	int rc;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, issue);
+	out = g_ptr_array_new_with_free_func(g_free);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		g_ptr_array_add(out, store_column_dup(st, 0));
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, "units of the issue");
+		g_ptr_array_unref(out);
+		return NULL;
+	}
+	return out;
+}
+
 gboolean
 store_add_reminder(struct store *store, gint64 deadline, gint64 lead,
     const char *unit, gint64 at, GError **error)

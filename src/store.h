@@ -565,6 +565,11 @@ int store_round_recorded(struct store *store, gint64 deadline, gint64 lead,
 gboolean store_add_round(struct store *store, gint64 deadline, gint64 lead,
     enum round_state state, gint64 at, GError **error);
 
+/* The codes (char *) of the units with an article of any state in
+ * ISSUE: they sent something for it.  NULL with ERROR. */
+GPtrArray *store_issue_units(struct store *store, gint64 issue,
+    GError **error);
+
 /* Record that the round reminded UNIT (a code) at AT. */
 gboolean store_add_reminder(struct store *store, gint64 deadline, gint64 lead,
     const char *unit, gint64 at, GError **error);
