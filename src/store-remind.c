@@ -199,7 +199,10 @@ store_answer_commission(struct store *store, gint64 id, const char *unit,
 	if (st == NULL)
 		return FALSE;
 	store_bind_text(st, 1, state);
-	sqlite3_bind_int64(st, 2, article);
+	if (article > 0)
+		sqlite3_bind_int64(st, 2, article);
+	else
+		sqlite3_bind_null(st, 2);
 	sqlite3_bind_int64(st, 3, at);
 	sqlite3_bind_int64(st, 4, id);
 	store_bind_text(st, 5, unit);

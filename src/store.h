@@ -604,7 +604,7 @@ void commission_entry_free(struct commission_entry *e);
 GPtrArray *store_commission_entries(struct store *store, const char *unit,
     gint64 since, GError **error);
 
-/* UNIT's part of commission ID: STATE, by ARTICLE at AT. */
+/* UNIT's part of commission ID: STATE, by ARTICLE (0: none) at AT. */
 gboolean store_answer_commission(struct store *store, gint64 id,
     const char *unit, const char *state, gint64 article, gint64 at,
     GError **error);
