@@ -2,6 +2,7 @@
 #include "article.h"
 #include "clock.h"
 #include "command.h"
+#include "commission.h"
 #include "issue.h"
 
 static void
@@ -197,7 +198,7 @@ status_report(struct bulletin *b, GString *out, GError **error)
 	ok = list_set_aside(out, b, v->id, error);
 	list_silent_units(out, c, v);
 	issue_view_free(v);
-	return ok && list_messages(out, b->store, error) &&
+	return ok && commission_status(b, out, now, error) && list_messages(out, b->store, error) &&
 	    delivery_report(out, b->store, error);
 }
 

@@ -20,7 +20,7 @@ const struct cmd_entry *const command_table[] = {
 	&cmd_accept_entry, &cmd_finalize_entry, &cmd_confirm_entry,
 	&cmd_reject_entry, &cmd_resend_entry, &cmd_stats_entry,
 	&cmd_adopt_entry, &cmd_instruct_entry, &cmd_deduct_entry,
-	&cmd_unscore_entry, NULL,
+	&cmd_unscore_entry, &cmd_commission_entry, NULL,
 };
 
 /* The subject without Re:/回复： prefixes. */

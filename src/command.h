@@ -62,6 +62,7 @@ extern const struct cmd_entry cmd_adopt_entry;
 extern const struct cmd_entry cmd_instruct_entry;
 extern const struct cmd_entry cmd_deduct_entry;
 extern const struct cmd_entry cmd_unscore_entry;
+extern const struct cmd_entry cmd_commission_entry;
 
 /* The command table, NULL-terminated (for HELP). */
 extern const struct cmd_entry *const command_table[];

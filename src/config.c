@@ -63,6 +63,7 @@ static const struct key_spec bulletin_keys[] = {
 	{ "title", KEY_STRING, TRUE }, { "office", KEY_STRING, TRUE },
 	{ "chief_editor", KEY_STRING, TRUE }, { "mailbox", KEY_STRING, TRUE },
 	{ "first_number", KEY_INT, FALSE }, { "numbering", KEY_STRING, FALSE },
+	{ "deadline", KEY_STRING, FALSE }, { "reminders", KEY_STRINGS, FALSE },
 	{ NULL },
 };
 static const struct key_spec unit_keys[] = {
@@ -408,6 +409,81 @@ editor_free(struct editor *e)
 	g_free(e);
 }
 
+static gint
+offset_later_first(gconstpointer a, gconstpointer b)
+{
+	gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* One 催稿 offset S ("48h"), added to C's reminders unless wrong. */
+static void
+load_reminder(struct loader *l, struct config *c, config_setting_t *s)
+{
+	const char *v = config_setting_get_string(s);
+	gint64 seconds;
+
+	if (v == NULL || !schedule_parse_offset(v, &seconds)) {
+		loader_error(l, s, "reminder \"%s\" is not a time before the "
+		    "deadline: write a number and a unit, d, h or m "
+		    "(\"48h\", \"2d\", \"30m\")", v ? v : "");
+		return;
+	}
+	for (guint i = 0; i < c->bulletin.reminders->len; i++)
+		if (g_array_index(c->bulletin.reminders, gint64, i) == seconds) {
+			loader_error(l, s, "reminder \"%s\" is given twice; "
+			    "remove one", v);
+			return;
+		}
+	g_array_append_val(c->bulletin.reminders, seconds);
+}
+
+/* A round a whole period before its deadline would fall before the
+ * previous one's: the office means something else. */
+static void
+check_reminder_span(struct loader *l, const struct config *c,
+    config_setting_t *r)
+{
+	gint64 period = c->bulletin.deadline.kind == SCHEDULE_WEEKLY ?
+	    7 * 86400 : 28 * 86400;
+
+	if (c->bulletin.deadline.kind == SCHEDULE_NONE ||
+	    c->bulletin.reminders->len == 0)
+		return;
+	if (g_array_index(c->bulletin.reminders, gint64, 0) >= period)
+		loader_error(l, r, "reminders must fall within one period "
+		    "before the deadline (less than %s): shorten the "
+		    "longest", period == 7 * 86400 ? "7d for a weekly "
+		    "deadline" : "28d for a monthly deadline");
+}
+
+/* 截稿 deadline = "fri 17:00" and reminders = [ "48h", "4h" ]. */
+static void
+load_deadline(struct loader *l, struct config *c, config_setting_t *g)
+{
+	config_setting_t *d = config_setting_get_member(g, "deadline");
+	config_setting_t *r = config_setting_get_member(g, "reminders");
+	g_autofree char *problem = NULL;
+
+	if (d != NULL && !schedule_parse(config_setting_get_string(d),
+	    &c->bulletin.deadline, &problem))
+		loader_error(l, d, "%s", problem);
+	if (r == NULL)
+		return;
+	if (d == NULL)
+		loader_error(l, r, "reminders need a deadline to count back "
+		    "from: add deadline = \"fri 17:00\" (or a day of the "
+		    "month, \"25 17:00\") to bulletin");
+	if (config_setting_type(r) == CONFIG_TYPE_STRING)
+		load_reminder(l, c, r);
+	for (int i = 0; i < config_setting_length(r) &&
+	    config_setting_type(r) != CONFIG_TYPE_STRING; i++)
+		load_reminder(l, c, config_setting_get_elem(r, i));
+	g_array_sort(c->bulletin.reminders, offset_later_first);
+	check_reminder_span(l, c, r);
+}
+
 static void
 load_bulletin(struct loader *l, struct config *c, config_setting_t *g)
 {
@@ -428,6 +504,7 @@ load_bulletin(struct loader *l, struct config *c, config_setting_t *g)
 	if (c->bulletin.first_number < 1)
 		loader_error(l, config_setting_get_member(g, "first_number"),
 		    "first_number must be 1 or more");
+	load_deadline(l, c, g);
 }
 
 /* The element of G's addresses that holds ADDRESS (for its line). */
@@ -1042,6 +1119,7 @@ config_new(const char *file)
 	struct config *c = g_new0(struct config, 1);
 
 	c->path = g_strdup(file);
+	c->bulletin.reminders = g_array_new(FALSE, FALSE, sizeof(gint64));
 	c->units = g_ptr_array_new_with_free_func((GDestroyNotify)unit_free);
 	c->editors = g_ptr_array_new_with_free_func(
 	    (GDestroyNotify)editor_free);
@@ -1292,6 +1370,7 @@ config_free(struct config *c)
 	g_free(c->bulletin.office);
 	g_free(c->bulletin.chief_editor);
 	g_free(c->bulletin.mailbox);
+	g_array_unref(c->bulletin.reminders);
 	g_ptr_array_unref(c->units);
 	g_ptr_array_unref(c->editors);
 	g_free(c->bao.label);

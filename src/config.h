@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "schedule.h"
+
 struct unit {
 	char		*code;		/* short code, e.g. "xinhua" */
 	char		*name;		/* printed in （…供稿） */
@@ -68,6 +70,10 @@ struct config {
 		char	*mailbox;	/* printed after 邮箱： */
 		int	 first_number;	/* 第N期 of the first issue of a year */
 		gboolean yearly;	/* numbering restarts each January */
+		struct schedule deadline;	/* 截稿; kind NONE: not set */
+		GArray	*reminders;	/* gint64 seconds before the deadline
+					   of each 催稿 round, largest first;
+					   empty without a deadline */
 	} bulletin;
 
 	GPtrArray	*units;		/* struct unit * */

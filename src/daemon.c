@@ -13,6 +13,7 @@
 #include "archive.h"
 #include "bulletin.h"
 #include "clock.h"
+#include "commission.h"
 #include "daemon.h"
 #include "deliver.h"
 #include "error.h"
@@ -21,6 +22,7 @@
 #include "ingest.h"
 #include "log.h"
 #include "message.h"
+#include "remind.h"
 #include "secret.h"
 #include "transfer.h"
 
@@ -353,6 +355,19 @@ send_mail(struct daemon *d)
 	    d->b.config->retry_initial, d->b.config->retry_max);
 }
 
+/* 催稿 rounds and 约稿 due times that came; a failure is tried again next time round. */
+static void
+send_reminders(struct daemon *d)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GDateTime) now = clock_now();
+
+	if (!remind_run(&d->b, now, &error))
+		log_warn("reminders: %s", error->message);
+	else if (!commission_tick(&d->b, now, &error))
+		log_warn("commissions: %s", error->message);
+}
+
 static gboolean
 idle_wanted(const struct daemon *d)
 {
@@ -491,6 +506,8 @@ main_loop(struct daemon *d)
 			archive_pending(&d->b);
 		if (!got_stop)
 			tend_idle(d);
+		if (!got_stop)
+			send_reminders(d);
 		if (!got_stop && now_mono() >= delivery_due(d))
 			send_mail(d);
 		if (!got_stop)

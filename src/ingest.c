@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "code.h"
 #include "command.h"
+#include "commission.h"
 #include "crashpoint.h"
 #include "error.h"
 #include "ingest.h"
@@ -132,6 +133,8 @@ file_article(struct bulletin *b, struct verdict *v, struct filing *f,
 	struct article_row row = { v->unit->code, art->title, f->title_key,
 	    art->body, f->digest, { art->fields[0], art->fields[1],
 	    art->fields[2] }, v->state == MESSAGE_HELD };
+	g_autoptr(GDateTime) now = clock_now();
+	gint64 id;
 	int seq = 0;
 
 	if (f->issue == 0 && (f->issue = store_draft_issue(b->store,
@@ -140,11 +143,13 @@ file_article(struct bulletin *b, struct verdict *v, struct filing *f,
 	if (f->replaces > 0 &&
 	    !store_set_article_replaced(b->store, f->replaces, error))
 		return FALSE;
-	if (store_add_article(b->store, f->issue, message, &row,
-	    f->replaces > 0 ? f->seq : 0, &seq, error) == 0)
+	if ((id = store_add_article(b->store, f->issue, message, &row,
+	    f->replaces > 0 ? f->seq : 0, &seq, error)) == 0)
 		return FALSE;
 	f->seq = seq;
-	return keep_attachments(b, art, message, error);
+	return keep_attachments(b, art, message, error) &&
+	    commission_answer(b, v->unit->code, art->title, art->body,
+	    v->message->threading, id, now, error);
 }
 
 static gboolean

@@ -158,6 +158,26 @@ notify_queue_editors(struct store *store, const struct config *config,
 	return TRUE;
 }
 
+gboolean
+notify_queue_unit(struct store *store, const struct config *config,
+    const char *kind, const struct unit *unit, const char *subject,
+    const char *text, const char *message_id, GError **error)
+{
+	for (guint i = 0; i < unit->addresses->len; i++) {
+		const char *to = unit->addresses->pdata[i];
+		g_autoptr(GMimeMessage) msg = mail_new(config, kind,
+		    "auto-generated", subject, message_id);
+		GMimeObject *body = mail_text_part("plain", text);
+
+		set_recipient(msg, unit->name, to);
+		g_mime_message_set_mime_part(msg, body);
+		g_object_unref(body);
+		if (!queue(store, kind, to, msg, error))
+			return FALSE;
+	}
+	return TRUE;
+}
+
 static GMimeObject *
 attached_message(GBytes *raw)
 {

@@ -29,6 +29,13 @@ gboolean notify_queue_editors(struct store *store,
     const struct config *config, const char *subject, const char *text,
     const struct editor *except, GError **error);
 
+/* Queue a notice to every address of UNIT, "Auto-Submitted:
+ * auto-generated", one mail each; KIND names them in the ledger.  They
+ * carry MESSAGE_ID (no <>; NULL: fresh ones), for replies to find. */
+gboolean notify_queue_unit(struct store *store, const struct config *config,
+    const char *kind, const struct unit *unit, const char *subject,
+    const char *text, const char *message_id, GError **error);
+
 /*
  * Queue a sign-off request to SIGNER: TEXT, then the issue exactly as it
  * will be sent (ISSUE_MESSAGE) attached as message/rfc822.  MESSAGE_ID

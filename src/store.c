@@ -118,6 +118,33 @@ static const char *const migrations[] = {
 	"  issue INTEGER PRIMARY KEY REFERENCES issues (id),"
 	"  name TEXT NOT NULL UNIQUE, manifest TEXT NOT NULL,"
 	"  created INTEGER NOT NULL);",
+	/* 8: 催稿 rounds (issue #12), keyed by the deadline and the round's
+	 * lead before it, sent or skipped (missed while down), and the units
+	 * each sent round reminded, so that a restart sends none twice */
+	"CREATE TABLE reminder_rounds ("
+	"  deadline INTEGER NOT NULL, lead INTEGER NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('sent', 'skipped')),"
+	"  at INTEGER NOT NULL,"
+	"  PRIMARY KEY (deadline, lead));"
+	"CREATE TABLE reminders ("
+	"  deadline INTEGER NOT NULL, lead INTEGER NOT NULL,"
+	"  unit TEXT NOT NULL, at INTEGER NOT NULL,"
+	"  PRIMARY KEY (deadline, lead, unit),"
+	"  FOREIGN KEY (deadline, lead) REFERENCES reminder_rounds);",
+	/* 9: 约稿 (issue #12): a topic asked of some units by a due time,
+	 * and each unit's answer: open, answered, late or missed */
+	"CREATE TABLE commissions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  topic TEXT NOT NULL, requirements TEXT,"
+	"  due INTEGER NOT NULL, editor TEXT NOT NULL,"
+	"  created INTEGER NOT NULL);"
+	"CREATE TABLE commission_units ("
+	"  commission INTEGER NOT NULL REFERENCES commissions (id),"
+	"  unit TEXT NOT NULL, message_id TEXT NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN"
+	"    ('open', 'answered', 'late', 'missed')),"
+	"  article INTEGER REFERENCES articles (id), answered_at INTEGER,"
+	"  PRIMARY KEY (commission, unit));",
 };
 
 static const char *const message_state_names[] = {

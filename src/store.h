@@ -609,4 +609,70 @@ void score_fact_free(struct score_fact *f);
 GPtrArray *store_score_facts(struct store *store, gint64 from, gint64 to,
     GError **error);
 
+/* ---- 催稿 rounds ----------------------------------------------------------- */
+
+enum round_state {
+	ROUND_SENT,		/* the silent units were reminded */
+	ROUND_SKIPPED,		/* missed while the daemon was down */
+};
+
+const char *round_state_name(enum round_state state);
+
+/* Whether the round LEAD seconds before DEADLINE (unix times) is
+ * recorded: 1 yes, 0 no, -1 with ERROR. */
+int store_round_recorded(struct store *store, gint64 deadline, gint64 lead,
+    GError **error);
+
+/* Record that round as STATE at AT; FALSE with ERROR, also when it was
+ * recorded already (the caller's transaction then rolls back). */
+gboolean store_add_round(struct store *store, gint64 deadline, gint64 lead,
+    enum round_state state, gint64 at, GError **error);
+
+/* The codes (char *) of the units with an article of any state in
+ * ISSUE: they sent something for it.  NULL with ERROR. */
+GPtrArray *store_issue_units(struct store *store, gint64 issue,
+    GError **error);
+
+/* Record that the round reminded UNIT (a code) at AT. */
+gboolean store_add_reminder(struct store *store, gint64 deadline, gint64 lead,
+    const char *unit, gint64 at, GError **error);
+
+/* ---- 约稿 ------------------------------------------------------------------ */
+
+/* Record a commission asked by EDITOR at AT; its id, 0 with ERROR. */
+gint64 store_add_commission(struct store *store, const char *topic,
+    const char *requirements, gint64 due, const char *editor, gint64 at,
+    GError **error);
+
+/* Record that commission ID was sent to UNIT in MESSAGE_ID (no <>). */
+gboolean store_add_commission_unit(struct store *store, gint64 id,
+    const char *unit, const char *message_id, GError **error);
+
+/* One unit's part of a commission. */
+struct commission_entry {
+	gint64		 commission;
+	char		*topic;
+	gint64		 due;		/* unix time */
+	char		*unit;		/* unit code */
+	char		*message_id;	/* of the 约稿通知, no <> */
+	char		*state;		/* open, answered, late, missed */
+	gint64		 answered_at;	/* 0 if not */
+};
+
+void commission_entry_free(struct commission_entry *e);
+
+/* UNIT's entries still waiting for an article (open or missed), or, when
+ * UNIT is NULL, every entry of the commissions due after SINCE; oldest
+ * first.  NULL with ERROR. */
+GPtrArray *store_commission_entries(struct store *store, const char *unit,
+    gint64 since, GError **error);
+
+/* UNIT's part of commission ID: STATE, by ARTICLE (0: none) at AT. */
+gboolean store_answer_commission(struct store *store, gint64 id,
+    const char *unit, const char *state, gint64 article, gint64 at,
+    GError **error);
+
+/* Open entries whose commission was due before NOW become missed; how
+ * many, -1 with ERROR. */
+int store_miss_commissions(struct store *store, gint64 now, GError **error);
 #endif

@@ -92,7 +92,9 @@ not_an_article(const struct message *m, const struct article *art)
 		return "a reply to a sign-off request, not from its signer";
 	if ((answers_our(m->threading, "receipt") ||
 	    answers_our(m->threading, "reply") ||
-	    answers_our(m->threading, "notice")) &&
+	    answers_our(m->threading, "notice") ||
+	    answers_our(m->threading, "reminder") ||
+	    answers_our(m->threading, "commission")) &&
 	    article_length(art->body) < 50 && art->attachments->len == 0)
 		return "a reply to our own mail without an article";
 	return NULL;

@@ -264,6 +264,95 @@ test_timezone(void)
 	g_unlink(path);
 }
 
+/* Errors of a minimal file whose bulletin group (line 2) has EXTRA too;
+ * NULL when it loads, with *CONFIG_R (if asked) the config. */
+static char *
+bulletin_errors(const char *extra, struct config **config_r)
+{
+	g_autofree char *text = g_strdup_printf(minimal, "", "");
+	g_autoptr(GString) t = g_string_new(text);
+	g_autofree char *with = g_strdup_printf("mailbox = \"m@x.test\"; %s };",
+	    extra);
+	g_autofree char *path = NULL;
+	g_autoptr(GError) error = NULL;
+	struct config *c;
+	char *errors = NULL;
+
+	g_string_replace(t, "mailbox = \"m@x.test\"; };", with, 1);
+	path = write_temp(t->str);
+	c = config_load(path, &error);
+	if (c == NULL)
+		errors = g_strdup(strstr(error->message, ".conf:") + 5);
+	if (config_r != NULL)
+		*config_r = c;
+	else
+		config_free(c);
+	g_unlink(path);
+	return errors;
+}
+
+/* 截稿 and 催稿 (issue #12): parsed, sorted, and mistakes with the fix. */
+static void
+test_deadline(void)
+{
+	static const struct {
+		const char	*extra;
+		const char	*error;		/* NULL: loads */
+	} cases[] = {
+		{ "deadline = \"fri 17:00\"; reminders = [ \"4h\", \"48h\" ];",
+		    NULL },
+		{ "deadline = \"25 17:00\"; reminders = \"2d\";", NULL },
+		{ "deadline = \"friday\";", ":2: error: deadline \"friday\" is "
+		    "not \"DAY HH:MM\": write a weekday for a weekly bulletin "
+		    "(\"fri 17:00\") or a day of the month for a monthly one "
+		    "(\"25 17:00\")" },
+		{ "reminders = [ \"4h\" ];", ":2: error: reminders need a "
+		    "deadline to count back from: add deadline = \"fri 17:00\" "
+		    "(or a day of the month, \"25 17:00\") to bulletin" },
+		{ "deadline = \"fri 17:00\"; reminders = [ \"4 hours\" ];",
+		    ":2: error: reminder \"4 hours\" is not a time before the "
+		    "deadline: write a number and a unit, d, h or m (\"48h\", "
+		    "\"2d\", \"30m\")" },
+		{ "deadline = \"fri 17:00\"; reminders = [ \"4h\", \"240m\" ];",
+		    ":2: error: reminder \"240m\" is given twice; remove one" },
+		{ "deadline = \"fri 17:00\"; reminders = [ \"7d\" ];",
+		    ":2: error: reminders must fall within one period before the "
+		    "deadline (less than 7d for a weekly deadline): shorten the "
+		    "longest" },
+		{ "deadline = 17;", ":2: error: 'deadline' must be a string" },
+	};
+
+	for (guint i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_autofree char *errors = bulletin_errors(cases[i].extra, NULL);
+
+		g_test_message("%s", cases[i].extra);
+		g_assert_cmpstr(errors, ==, cases[i].error);
+	}
+}
+
+static void
+test_deadline_values(void)
+{
+	struct config *c = NULL;
+	g_autofree char *errors = bulletin_errors("deadline = \"fri 17:00\"; "
+	    "reminders = [ \"4h\", \"48h\" ];", &c);
+
+	g_assert_null(errors);
+	g_assert_cmpint(c->bulletin.deadline.kind, ==, SCHEDULE_WEEKLY);
+	g_assert_cmpint(c->bulletin.deadline.day, ==, 5);
+	g_assert_cmpint(c->bulletin.deadline.hour, ==, 17);
+	g_assert_cmpuint(c->bulletin.reminders->len, ==, 2);
+	g_assert_cmpint(g_array_index(c->bulletin.reminders, gint64, 0), ==,
+	    48 * 3600);
+	g_assert_cmpint(g_array_index(c->bulletin.reminders, gint64, 1), ==,
+	    4 * 3600);
+	config_free(c);
+	errors = bulletin_errors("", &c);
+	g_assert_cmpint(c->bulletin.deadline.kind, ==, SCHEDULE_NONE);
+	g_assert_cmpuint(c->bulletin.reminders->len, ==, 0);
+	config_free(c);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -276,5 +365,7 @@ main(int argc, char **argv)
 	g_test_add_func("/config/syntax-error-line", test_syntax_error_line);
 	g_test_add_func("/config/full-width", test_full_width);
 	g_test_add_func("/config/timezone", test_timezone);
+	g_test_add_func("/config/deadline", test_deadline);
+	g_test_add_func("/config/deadline-values", test_deadline_values);
 	return g_test_run();
 }

@@ -439,6 +439,70 @@ test_statement_reuse(struct fixture *f, gconstpointer unused)
 	store_release(c);
 }
 
+/* 催稿 rounds: recorded once (a second record is an error, so that a
+ * round cannot be sent twice); reminders belong to a recorded round. */
+static void
+test_reminder_rounds(struct fixture *f, gconstpointer unused)
+{
+	g_autoptr(GError) error = NULL;
+
+	g_assert_cmpint(store_round_recorded(f->store, 1000, 10, &error), ==,
+	    0);
+	g_assert_true(store_add_round(f->store, 1000, 10, ROUND_SENT, 990,
+	    &error));
+	g_assert_true(store_add_reminder(f->store, 1000, 10, "fgj", 990,
+	    &error));
+	g_assert_no_error(error);
+	g_assert_cmpint(store_round_recorded(f->store, 1000, 10, &error), ==,
+	    1);
+	g_assert_cmpint(store_round_recorded(f->store, 1000, 20, &error), ==,
+	    0);
+	g_assert_cmpint(store_round_recorded(f->store, 2000, 10, &error), ==,
+	    0);
+	g_assert_false(store_add_round(f->store, 1000, 10, ROUND_SKIPPED, 995,
+	    &error));
+	g_assert_error(error, BULLETIN_ERROR, BULLETIN_ERROR_STATE);
+	g_clear_error(&error);
+	g_assert_false(store_add_reminder(f->store, 1000, 10, "fgj", 995,
+	    &error));
+	g_clear_error(&error);
+}
+
+/* 约稿 parts: open until answered; open ones missed at the due time; a
+ * unit's waiting parts are the open and the missed ones. */
+static void
+test_commissions(struct fixture *f, gconstpointer unused)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GPtrArray) waiting = NULL, all = NULL;
+	gint64 id = store_add_commission(f->store, "一网通办", NULL, 5000,
+	    "e@x.test", 1000, &error);
+
+	g_assert_no_error(error);
+	g_assert_cmpint(id, >, 0);
+	g_assert_true(store_add_commission_unit(f->store, id, "a", "c.1@x",
+	    &error));
+	g_assert_true(store_add_commission_unit(f->store, id, "b", "c.2@x",
+	    &error));
+	g_assert_true(store_answer_commission(f->store, id, "a", "answered", 0,
+	    2000, &error));
+	g_assert_cmpint(store_miss_commissions(f->store, 4999, &error), ==, 0);
+	g_assert_cmpint(store_miss_commissions(f->store, 5000, &error), ==, 1);
+	waiting = store_commission_entries(f->store, "b", 0, &error);
+	g_assert_cmpuint(waiting->len, ==, 1);
+	g_assert_cmpstr(((struct commission_entry *)waiting->pdata[0])->state,
+	    ==, "missed");
+	g_ptr_array_unref(waiting);
+	waiting = store_commission_entries(f->store, "a", 0, &error);
+	g_assert_cmpuint(waiting->len, ==, 0);
+	all = store_commission_entries(f->store, NULL, 4000, &error);
+	g_assert_cmpuint(all->len, ==, 2);
+	g_ptr_array_unref(all);
+	all = store_commission_entries(f->store, NULL, 5000, &error);
+	g_assert_cmpuint(all->len, ==, 0);
+	g_assert_no_error(error);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -461,5 +525,9 @@ main(int argc, char **argv)
 	    test_open_existing, teardown);
 	g_test_add("/store/statement-reuse", struct fixture, NULL, setup,
 	    test_statement_reuse, teardown);
+	g_test_add("/store/reminder-rounds", struct fixture, NULL, setup,
+	    test_reminder_rounds, teardown);
+	g_test_add("/store/commissions", struct fixture, NULL, setup,
+	    test_commissions, teardown);
 	return g_test_run();
 }
