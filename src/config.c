@@ -48,6 +48,7 @@ static const struct key_spec scoring_keys[] = {
 	{ "outlets", KEY_LIST, FALSE }, { "instructions", KEY_LIST, FALSE },
 	{ "deductions", KEY_LIST, FALSE }, { "highest_only", KEY_BOOL, FALSE },
 	{ "quota", KEY_INT, FALSE }, { "base_score", KEY_INT, FALSE },
+	{ "monthly_report", KEY_STRING, FALSE },
 	{ NULL },
 };
 static const struct key_spec rule_keys[] = {
@@ -1042,6 +1043,25 @@ load_rules(struct loader *l, const config_setting_t *scoring,
 	return rules;
 }
 
+/* scoring.monthly_report = "09:00": when the last month's 通报 goes to
+ * the editors on the first working day of a month; absent: never. */
+static void
+load_monthly_report(struct loader *l, struct scoring *s,
+    config_setting_t *g)
+{
+	g_autofree char *text = g ? get_string(g, "monthly_report", NULL) :
+	    NULL;
+
+	s->monthly_hour = s->monthly_minute = -1;
+	if (text != NULL && !schedule_parse_time(text, &s->monthly_hour,
+	    &s->monthly_minute)) {
+		s->monthly_hour = s->monthly_minute = -1;
+		loader_error(l, config_setting_get_member(g, "monthly_report"),
+		    "scoring.monthly_report \"%s\" is not a time of day: "
+		    "write it as \"HH:MM\", e.g. \"09:00\"", text);
+	}
+}
+
 static void
 load_scoring(struct loader *l, struct config *c, config_setting_t *g)
 {
@@ -1064,6 +1084,7 @@ load_scoring(struct loader *l, struct config *c, config_setting_t *g)
 		loader_error(l, config_setting_get_member(g, "base_score"),
 		    "scoring.base_score must be from 0 to 1000 (0: no base "
 		    "score)");
+	load_monthly_report(l, s, g);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "ingest.h"
 #include "log.h"
 #include "message.h"
+#include "monthly.h"
 #include "remind.h"
 #include "secret.h"
 #include "transfer.h"
@@ -355,7 +356,8 @@ send_mail(struct daemon *d)
 	    d->b.config->retry_initial, d->b.config->retry_max);
 }
 
-/* 催稿 rounds and 约稿 due times that came; a failure is tried again next time round. */
+/* 催稿 rounds, 约稿 due times and the monthly 通报 that came; a failure
+ * is tried again next time round. */
 static void
 send_reminders(struct daemon *d)
 {
@@ -366,6 +368,8 @@ send_reminders(struct daemon *d)
 		log_warn("reminders: %s", error->message);
 	else if (!commission_tick(&d->b, now, &error))
 		log_warn("commissions: %s", error->message);
+	else if (!monthly_report_run(&d->b, now, &error))
+		log_warn("monthly report: %s", error->message);
 }
 
 static gboolean

@@ -139,6 +139,15 @@ notify_queue_editors(struct store *store, const struct config *config,
     const char *subject, const char *text, const struct editor *except,
     GError **error)
 {
+	return notify_queue_editors_with(store, config, subject, text, NULL,
+	    except, error);
+}
+
+gboolean
+notify_queue_editors_with(struct store *store, const struct config *config,
+    const char *subject, const char *text, GPtrArray *attachments,
+    const struct editor *except, GError **error)
+{
 	for (guint i = 0; i < config->editors->len; i++) {
 		const struct editor *e = config->editors->pdata[i];
 		g_autoptr(GMimeMessage) msg = NULL;
@@ -148,7 +157,7 @@ notify_queue_editors(struct store *store, const struct config *config,
 			continue;
 		msg = mail_new(config, "notice", "auto-generated", subject,
 		    NULL);
-		body = mail_text_part("plain", text);
+		body = body_with(text, attachments);
 		set_recipient(msg, e->name, e->address);
 		g_mime_message_set_mime_part(msg, body);
 		g_object_unref(body);

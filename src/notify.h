@@ -29,6 +29,11 @@ gboolean notify_queue_editors(struct store *store,
     const struct config *config, const char *subject, const char *text,
     const struct editor *except, GError **error);
 
+/* The same with ATTACHMENTS as notify_queue_reply() takes them. */
+gboolean notify_queue_editors_with(struct store *store,
+    const struct config *config, const char *subject, const char *text,
+    GPtrArray *attachments, const struct editor *except, GError **error);
+
 /* Queue a notice to every address of UNIT, "Auto-Submitted:
  * auto-generated", one mail each; KIND names them in the ledger.  They
  * carry MESSAGE_ID (no <>; NULL: fresh ones), for replies to find. */

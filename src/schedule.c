@@ -36,8 +36,8 @@ parse_month_day(const char *word)
 	return *end == '\0' && v >= 1 && v <= 31 ? (int)v : 0;
 }
 
-static gboolean
-parse_time(const char *word, int *hour_r, int *minute_r)
+gboolean
+schedule_parse_time(const char *word, int *hour_r, int *minute_r)
 {
 	unsigned h, m;
 	char tail;
@@ -64,7 +64,7 @@ schedule_parse(const char *text, struct schedule *s_r, char **problem_r)
 		s.kind = SCHEDULE_WEEKLY;
 	else if (w->len == 2 && (s.day = parse_month_day(w->pdata[0])) != 0)
 		s.kind = SCHEDULE_MONTHLY;
-	if (s.kind == SCHEDULE_NONE || !parse_time(w->pdata[1], &s.hour,
+	if (s.kind == SCHEDULE_NONE || !schedule_parse_time(w->pdata[1], &s.hour,
 	    &s.minute)) {
 		*problem_r = g_strdup_printf("deadline \"%s\" is not \"DAY "
 		    "HH:MM\": write a weekday for a weekly bulletin "
@@ -183,4 +183,21 @@ schedule_previous(const struct schedule *s, GDateTime *at)
 		g_date_time_unref(t);
 	}
 	g_assert_not_reached();
+}
+
+GDateTime *
+schedule_first_working_day(GDateTime *at, int hour, int minute)
+{
+	GTimeZone *zone = g_date_time_get_timezone(at);
+	int day = 1;
+	GDateTime *t;
+
+	for (;;) {
+		t = g_date_time_new(zone, g_date_time_get_year(at),
+		    g_date_time_get_month(at), day, hour, minute, 0);
+		if (g_date_time_get_day_of_week(t) <= 5)
+			return t;
+		g_date_time_unref(t);
+		day++;
+	}
 }

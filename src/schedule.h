@@ -31,6 +31,13 @@ struct schedule {
 gboolean schedule_parse(const char *text, struct schedule *s_r,
     char **problem_r);
 
+/* "HH:MM" (00:00 … 23:59) into *HOUR_R and *MINUTE_R; FALSE if not. */
+gboolean schedule_parse_time(const char *word, int *hour_r, int *minute_r);
+
+/* The first working day (Monday to Friday) of AT's month at HOUR:MINUTE,
+ * in AT's zone (caller unrefs).  Public holidays are not known. */
+GDateTime *schedule_first_working_day(GDateTime *at, int hour, int minute);
+
 /* "48h", "30m", "2d" or "90s" as seconds in *SECONDS_R (more than 0);
  * FALSE when TEXT is not such an offset. */
 gboolean schedule_parse_offset(const char *text, gint64 *seconds_r);

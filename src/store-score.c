@@ -202,3 +202,36 @@ store_count_score_events(struct store *store, enum score_kind kind,
 	}
 	return sqlite3_column_int(st, 0);
 }
+
+int
+store_monthly_report_sent(struct store *store, const char *month,
+    GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT 1 FROM monthly_reports WHERE month = ?", error);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	store_bind_text(st, 1, month);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	store_set_error(store, error, "monthly report");
+	return -1;
+}
+
+gboolean
+store_add_monthly_report(struct store *store, const char *month, gint64 at,
+    GError **error)
+{
+	sqlite3_stmt *st = store_prepare(store,
+	    "INSERT INTO monthly_reports (month, at) VALUES (?, ?)", error);
+
+	if (st == NULL)
+		return FALSE;
+	store_bind_text(st, 1, month);
+	sqlite3_bind_int64(st, 2, at);
+	return store_step_done(store, st, "add monthly report", error);
+}

@@ -145,6 +145,9 @@ static const char *const migrations[] = {
 	"    ('open', 'answered', 'late', 'missed')),"
 	"  article INTEGER REFERENCES articles (id), answered_at INTEGER,"
 	"  PRIMARY KEY (commission, unit));",
+	/* 10: the monthly 通报 mailed to the editors, once a month (#12) */
+	"CREATE TABLE monthly_reports ("
+	"  month TEXT PRIMARY KEY, at INTEGER NOT NULL);",
 };
 
 static const char *const message_state_names[] = {

@@ -618,6 +618,15 @@ enum round_state {
 
 const char *round_state_name(enum round_state state);
 
+/* Whether the monthly 通报 of MONTH ("2026-11") was sent to the editors:
+ * 1 yes, 0 no, -1 with ERROR. */
+int store_monthly_report_sent(struct store *store, const char *month,
+    GError **error);
+
+/* Record it sent at AT; FALSE with ERROR, also when it was already. */
+gboolean store_add_monthly_report(struct store *store, const char *month,
+    gint64 at, GError **error);
+
 /* Whether the round LEAD seconds before DEADLINE (unix times) is
  * recorded: 1 yes, 0 no, -1 with ERROR. */
 int store_round_recorded(struct store *store, gint64 deadline, gint64 lead,

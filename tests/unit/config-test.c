@@ -330,6 +330,27 @@ test_deadline(void)
 	}
 }
 
+/* scoring.monthly_report: a time of day, or unset (not sent). */
+static void
+test_monthly_report(void)
+{
+	struct config *c = NULL;
+	g_autofree char *errors = bulletin_errors("}; scoring = { "
+	    "monthly_report = \"08:30\";", &c);
+	g_autofree char *bad = bulletin_errors("}; scoring = { "
+	    "monthly_report = \"9点\";", NULL);
+
+	g_assert_null(errors);
+	g_assert_cmpint(c->scoring.monthly_hour, ==, 8);
+	g_assert_cmpint(c->scoring.monthly_minute, ==, 30);
+	config_free(c);
+	g_assert_cmpstr(bad, ==, ":2: error: scoring.monthly_report \"9点\" is "
+	    "not a time of day: write it as \"HH:MM\", e.g. \"09:00\"");
+	g_assert_null(bulletin_errors("", &c));
+	g_assert_cmpint(c->scoring.monthly_hour, ==, -1);
+	config_free(c);
+}
+
 static void
 test_deadline_values(void)
 {
@@ -366,6 +387,7 @@ main(int argc, char **argv)
 	g_test_add_func("/config/full-width", test_full_width);
 	g_test_add_func("/config/timezone", test_timezone);
 	g_test_add_func("/config/deadline", test_deadline);
+	g_test_add_func("/config/monthly-report", test_monthly_report);
 	g_test_add_func("/config/deadline-values", test_deadline_values);
 	return g_test_run();
 }

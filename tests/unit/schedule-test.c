@@ -180,6 +180,48 @@ test_none(void)
 	g_assert_null(schedule_previous(&s, now));
 }
 
+/* The monthly 通报's day: Monday to Friday, the month's first. */
+static const struct {
+	const char	*at;
+	const char	*first;
+} working_cases[] = {
+	{ "2026-12-15T10:00:00+08:00", "2026-12-01T09:00:00+08:00" }, /* Tue */
+	{ "2026-08-20T10:00:00+08:00", "2026-08-03T09:00:00+08:00" }, /* Sat 1 */
+	{ "2026-11-02T10:00:00+08:00", "2026-11-02T09:00:00+08:00" }, /* Sun 1 */
+	{ "2027-05-31T23:00:00+08:00", "2027-05-03T09:00:00+08:00" }, /* Sat 1 */
+	{ "2027-01-01T00:30:00+08:00", "2027-01-01T09:00:00+08:00" }, /* Fri */
+	/* the office's day, not UTC's: still 30 June in UTC */
+	{ "2026-06-30T17:00:00+00:00", "2026-07-01T09:00:00+08:00" },
+};
+
+static void
+test_first_working_day(void)
+{
+	for (guint i = 0; i < G_N_ELEMENTS(working_cases); i++) {
+		g_autoptr(GDateTime) t = at(working_cases[i].at);
+		g_autoptr(GDateTime) first = schedule_first_working_day(t, 9,
+		    0);
+
+		g_test_message("first working day of %s", working_cases[i].at);
+		assert_same(first, working_cases[i].first);
+	}
+}
+
+static void
+test_parse_time(void)
+{
+	int h = -1, m = -1;
+
+	g_assert_true(schedule_parse_time("09:00", &h, &m));
+	g_assert_cmpint(h * 100 + m, ==, 900);
+	g_assert_true(schedule_parse_time("23:59", &h, &m));
+	g_assert_cmpint(h * 100 + m, ==, 2359);
+	g_assert_false(schedule_parse_time("24:00", &h, &m));
+	g_assert_false(schedule_parse_time("9点", &h, &m));
+	g_assert_false(schedule_parse_time("09:00am", &h, &m));
+	g_assert_false(schedule_parse_time("", &h, &m));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -189,5 +231,7 @@ main(int argc, char **argv)
 	g_test_add_func("/schedule/next", test_next);
 	g_test_add_func("/schedule/next-dst", test_next_dst);
 	g_test_add_func("/schedule/none", test_none);
+	g_test_add_func("/schedule/first-working-day", test_first_working_day);
+	g_test_add_func("/schedule/parse-time", test_parse_time);
 	return g_test_run();
 }
