@@ -146,8 +146,7 @@ static const char *const migrations[] = {
 	"  article INTEGER REFERENCES articles (id), answered_at INTEGER,"
 	"  PRIMARY KEY (commission, unit));",
 	/* 10: the monthly 通报 mailed to the editors, once a month (#12) */
-	"CREATE TABLE monthly_reports ("
-	"  month TEXT PRIMARY KEY, at INTEGER NOT NULL);",
+	"CREATE TABLE monthly_reports (month TEXT PRIMARY KEY, at INTEGER NOT NULL);",
 };
 
 static const char *const message_state_names[] = {

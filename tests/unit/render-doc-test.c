@@ -569,7 +569,8 @@ draw_page(const char *pdf, const char *dir, int page, const char *name)
 	g_autofree char *prefix = g_build_filename(dir, name, NULL);
 	const char *argv[] = { "pdftoppm", "-r", "60", "-png", "-singlefile",
 	    "-f", n, "-l", n, pdf, prefix, NULL };
-	g_autofree char *out = run(argv);
+
+	g_free(run(argv));
 }
 
 static void
