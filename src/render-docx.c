@@ -637,6 +637,9 @@ write_editor(struct docx *d, const char *editor, const char *mailbox)
  * light one inside, floating at the foot of the page its anchor (the
  * paragraph after it) is on, which is the last: where GB/T 9704 puts it.
  * A table keeps its rules where LibreOffice drops a frame's (w:framePr).
+ * Placed from the page's edge, not the margin's: LibreOffice floats a
+ * table only if text could stand beside it, and reckons that against the
+ * page when the anchor is the page (against the type area it never fits).
  */
 static void
 imprint_table_begin(struct xml *x)
@@ -649,8 +652,8 @@ imprint_table_begin(struct xml *x)
 	xml_start(x, "w:tblPr");
 	xml_start(x, "w:tblpPr");
 	xml_attr(x, "w:vertAnchor", "margin");
-	xml_attr(x, "w:horzAnchor", "margin");
-	xml_attr(x, "w:tblpXSpec", "center");
+	xml_attr(x, "w:horzAnchor", "page");
+	xml_attrf(x, "w:tblpX", "%d", TWIPS(RENDER_DOC_MARGIN_LEFT));
 	xml_attr(x, "w:tblpYSpec", "bottom");
 	xml_end(x);
 	xml_start(x, "w:tblW");
