@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "commission.h"
 #include "log.h"
+#include "notify.h"
 
 /* Whether the article answers E: a reply to its notice, or the topic
  * named in the title or text. */
@@ -44,20 +45,7 @@ commission_answer(struct bulletin *b, const char *unit, const char *title,
 	return TRUE;
 }
 
-gboolean
-commission_tick(struct bulletin *b, GDateTime *now, GError **error)
-{
-	/* One UPDATE: a transaction of its own. */
-	int n = store_miss_commissions(b->store, g_date_time_to_unix(now),
-	    error);
-
-	if (n < 0)
-		return FALSE;
-	if (n > 0)
-		log_info("commissions: %d unit part(s) missed", n);
-	return TRUE;
-}
-
+/* A part's state as the editors read it. */
 static const struct {
 	const char	*state;
 	const char	*label;
@@ -98,6 +86,83 @@ append_states(GString *out, const struct config *c, GPtrArray *entries,
 			sep = "；";
 		}
 	}
+}
+
+/* The editors' notice that E's commission is past its due time, with who
+ * sent and who did not (its parts in ENTRIES). */
+static gboolean
+tell_missed(struct bulletin *b, GPtrArray *entries,
+    const struct commission_entry *e, GError **error)
+{
+	g_autoptr(GString) text = g_string_new(NULL);
+	g_autofree char *subject = g_strdup_printf("【约稿逾期】%s", e->topic);
+	g_autofree char *due = clock_format_unix(e->due);
+
+	g_string_append_printf(text, "约稿「%s」已于 %.16s 截止：\n\n  ",
+	    e->topic, due);
+	append_states(text, b->config, entries, e->commission);
+	g_string_append(text, "\n\n逾期仍可交稿，收到后记为“逾期交”。"
+	    "发送主题为“状态”的邮件可查看各单位约稿情况。\n");
+	return notify_queue_editors(b->store, b->config, subject, text->str,
+	    NULL, error);
+}
+
+/* ENTRIES as store_miss_commissions() leaves them: open parts missed. */
+static void
+mark_missed(GPtrArray *entries)
+{
+	for (guint i = 0; i < entries->len; i++) {
+		struct commission_entry *e = entries->pdata[i];
+		if (strcmp(e->state, "open") == 0) {
+			g_free(e->state);
+			e->state = g_strdup("missed");
+		}
+	}
+}
+
+/* Mark the overdue parts missed and tell the editors, in one transaction:
+ * the notice goes once, with the states it reports. */
+static gboolean
+miss_overdue(struct bulletin *b, gint64 now, GError **error)
+{
+	g_autoptr(GPtrArray) entries = store_overdue_commissions(b->store, now,
+	    error);
+	gint64 last = 0;
+	int n;
+
+	if (entries == NULL || (n = store_miss_commissions(b->store, now,
+	    error)) < 0)
+		return FALSE;
+	mark_missed(entries);
+	for (guint i = 0; i < entries->len; i++) {
+		const struct commission_entry *e = entries->pdata[i];
+		if (e->commission == last)
+			continue;
+		last = e->commission;
+		if (!tell_missed(b, entries, e, error))
+			return FALSE;
+	}
+	if (n > 0)
+		log_info("commissions: %d unit part(s) missed", n);
+	return TRUE;
+}
+
+gboolean
+commission_tick(struct bulletin *b, GDateTime *now, GError **error)
+{
+	gint64 t = g_date_time_to_unix(now);
+	g_autoptr(GPtrArray) due = store_overdue_commissions(b->store, t,
+	    error);
+
+	/* Nothing overdue, the usual case: no transaction. */
+	if (due == NULL || due->len == 0)
+		return due != NULL;
+	if (!store_begin(b->store, error))
+		return FALSE;
+	if (miss_overdue(b, t, error) && store_commit(b->store, error))
+		return TRUE;
+	store_rollback(b->store);
+	return FALSE;
 }
 
 gboolean

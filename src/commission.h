@@ -21,8 +21,10 @@ gboolean commission_answer(struct bulletin *b, const char *unit,
     const char *title, const char *body, const char *threading,
     gint64 article, GDateTime *now, GError **error);
 
-/* Mark the open parts of commissions due by NOW missed (one statement,
- * outside any transaction).  FALSE with ERROR. */
+/* Mark the open parts of commissions due by NOW missed and tell the
+ * editors, per commission, who sent and who did not: one transaction, so
+ * the notice goes once.  FALSE with ERROR (rolled back, tried again at the
+ * next call). */
 gboolean commission_tick(struct bulletin *b, GDateTime *now, GError **error);
 
 /* STATUS's 约稿 section: the commissions due in the last 30 days or later

@@ -209,6 +209,34 @@ store_answer_commission(struct store *store, gint64 id, const char *unit,
 	return store_step_done(store, st, "answer commission", error);
 }
 
+GPtrArray *
+store_overdue_commissions(struct store *store, gint64 now, GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT c.id, c.topic, c.due, u.unit, u.message_id, u.state,"
+	    " COALESCE(u.answered_at, 0)"
+	    " FROM commission_units u JOIN commissions c ON c.id = u.commission"
+	    " WHERE c.due <= ? AND EXISTS (SELECT 1 FROM commission_units o"
+	    "  WHERE o.commission = c.id AND o.state = 'open')"
+	    " ORDER BY c.id, u.rowid", error);
+	GPtrArray *out;
+	int rc;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, now);
+	out = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)commission_entry_free);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		g_ptr_array_add(out, commission_entry_read(st));
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, "overdue commissions");
+		g_ptr_array_unref(out);
+		return NULL;
+	}
+	return out;
+}
+
 int
 store_miss_commissions(struct store *store, gint64 now, GError **error)
 {

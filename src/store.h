@@ -681,6 +681,11 @@ gboolean store_answer_commission(struct store *store, gint64 id,
     const char *unit, const char *state, gint64 article, gint64 at,
     GError **error);
 
+/* Every entry of the commissions due at or before NOW that have parts
+ * still open, oldest first; NULL with ERROR. */
+GPtrArray *store_overdue_commissions(struct store *store, gint64 now,
+    GError **error);
+
 /* Open entries whose commission was due before NOW become missed; how
  * many, -1 with ERROR. */
 int store_miss_commissions(struct store *store, gint64 now, GError **error);
