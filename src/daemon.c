@@ -46,6 +46,7 @@ struct daemon {
 	gint64		 smtp_hold;	/* no delivery run before this */
 	struct backoff	 smtp_backoff;
 	gboolean	 smtp_started;	/* a first run was made */
+	gint64		 calendar_due;	/* next look at 催稿, 约稿, 通报 */
 
 	struct idle	*idle;		/* NULL: not connected */
 	gboolean	 idle_missing;	/* the server has no IDLE: poll only */
@@ -190,7 +191,7 @@ reload(struct daemon *d)
 	drop_connection(d);
 	drop_idle(d);
 	d->idle_missing = FALSE;
-	d->idle_due = d->imap_due = now_mono();
+	d->idle_due = d->imap_due = d->calendar_due = now_mono();
 	log_info("reload: configuration %s loaded", c->path);
 }
 
@@ -356,14 +357,21 @@ send_mail(struct daemon *d)
 	    d->b.config->retry_initial, d->b.config->retry_max);
 }
 
-/* 催稿 rounds, 约稿 due times and the monthly 通报 that came; a failure
- * is tried again next time round. */
+/*
+ * 催稿 rounds, 约稿 due times and the monthly 通报 that came; a failure
+ * is tried again at the next look.  They are set to the minute, so the
+ * daemon looks at the start of each minute of the office's clock, not at
+ * the next poll, which IDLE may put off for many minutes.
+ */
 static void
 send_reminders(struct daemon *d)
 {
 	g_autoptr(GError) error = NULL;
 	g_autoptr(GDateTime) now = clock_now();
 
+	if (now_mono() < d->calendar_due)
+		return;
+	d->calendar_due = now_mono() + 60 - g_date_time_get_second(now);
 	if (!remind_run(&d->b, now, &error))
 		log_warn("reminders: %s", error->message);
 	else if (!commission_tick(&d->b, now, &error))
@@ -465,7 +473,7 @@ read_idle(struct daemon *d)
 static gint64
 next_timer(struct daemon *d)
 {
-	gint64 next = MIN(d->imap_due, delivery_due(d));
+	gint64 next = MIN(MIN(d->imap_due, d->calendar_due), delivery_due(d));
 
 	if (idle_wanted(d))
 		next = MIN(next, d->idle_due);
