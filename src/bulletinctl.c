@@ -35,6 +35,7 @@
 #include "render-leaks.h"
 #include "render-pdf.h"
 #include "render.h"
+#include "report-doc.h"
 #include "report.h"
 #include "inspect.h"
 #include "log.h"
@@ -526,15 +527,35 @@ run_command(struct bulletin *b, int argc, char **argv)
 	return 0;
 }
 
-/* report [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY] [--csv]:
- * the 信息考核 通报, of the current month by default. */
+/* R as a document by RENDER into PATH; FALSE after saying why. */
+static gboolean
+report_document(const struct report *r, GBytes *(*render)(
+    const struct report *, GError **), const char *path)
+{
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) data = render(r, &error);
+
+	if (data == NULL || !write_output(data, path, &error)) {
+		fprintf(stderr, "bulletinctl: report: %s: %s\n", path,
+		    error->message);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+/*
+ * report [--month YYYY-MM | --quarter YYYY-Qn | --year YYYY] [--csv]
+ * [--pdf FILE] [--docx FILE]: the 信息考核 通报, of the current month by
+ * default, as text or CSV on standard output and as documents in files.
+ */
 static int
 report_command(struct bulletin *b, int argc, char **argv)
 {
 	g_autoptr(GDateTime) now = clock_now();
 	g_autoptr(GError) error = NULL;
 	struct report_period p;
-	gboolean csv = FALSE, chosen = FALSE;
+	gboolean csv = FALSE, chosen = FALSE, ok;
+	const char *pdf = NULL, *docx = NULL;
 	struct report *r;
 
 	report_period_of(REPORT_MONTH, g_date_time_to_unix(now), &p);
@@ -542,6 +563,14 @@ report_command(struct bulletin *b, int argc, char **argv)
 		const char *opt = argv[i];
 		if (strcmp(opt, "--csv") == 0) {
 			csv = TRUE;
+			continue;
+		}
+		if (strcmp(opt, "--pdf") == 0 && i + 1 < argc && !pdf) {
+			pdf = argv[++i];
+			continue;
+		}
+		if (strcmp(opt, "--docx") == 0 && i + 1 < argc && !docx) {
+			docx = argv[++i];
 			continue;
 		}
 		if (chosen || i + 1 >= argc || !report_period_parse(argv[i + 1],
@@ -562,8 +591,10 @@ report_command(struct bulletin *b, int argc, char **argv)
 		g_autofree char *text = report_text(r);
 		fputs(text, stdout);
 	}
+	ok = (pdf == NULL || report_document(r, report_pdf, pdf)) &&
+	    (docx == NULL || report_document(r, report_docx, docx));
 	report_free(r);
-	return 0;
+	return ok ? 0 : 1;
 }
 
 /* What the daemon would do with a message, changing nothing. */
@@ -706,7 +737,8 @@ static const struct subcommand subcommands[] = {
 	{ "command", run_command, NEEDS_STORE, "[-e editor] [-b body-file] "
 	    "word [args...]" },
 	{ "report", report_command, NEEDS_STORE, "[--month YYYY-MM | "
-	    "--quarter YYYY-Qn | --year YYYY] [--csv]" },
+	    "--quarter YYYY-Qn | --year YYYY] [--csv] [--pdf file] "
+	    "[--docx file]" },
 	{ "archive", archive_command, NEEDS_STORE, "number|year-number "
 	    "[-o file.zip] | --site dir" },
 	/* bulletind -n's report, which reads past a broken configuration */

@@ -1,8 +1,9 @@
 /*
  * 统计 / STATS [2026-11 | 2026-Q4 | 2026]: the 信息考核 通报 of a month
  * (the current one by default), a quarter or a year (report.h) — the
- * table in the reply's text and its HTML alternative, and as a CSV
- * attachment for the office's spreadsheet.
+ * table in the reply's text and its HTML alternative, as a CSV
+ * attachment for the office's spreadsheet, and as a PDF and a .docx in
+ * the bulletin's layout to print (report-mail.h).
  *
  * 统计 from to (two dates) is the older count of articles submitted and
  * printed between them, kept for the offices that use it.
@@ -12,6 +13,7 @@
 
 #include "clock.h"
 #include "command.h"
+#include "report-mail.h"
 #include "report.h"
 
 /* "2026-01-01" → unix time at midnight in the office's zone, or -1. */
@@ -102,37 +104,20 @@ cmd_range_run(struct cmd_request *req, GError **error)
 	return TRUE;
 }
 
-static void
-attach(struct cmd_request *req, const char *name, const char *type,
-    GBytes *data)
-{
-	struct attachment *a = message_attachment_new(name ? name : "x", type,
-	    data);
-
-	if (name == NULL)	/* the text's HTML alternative */
-		g_clear_pointer(&a->name, g_free);
-	g_ptr_array_add(req->attachments, a);
-}
-
-/* The 通报 of P: text, its HTML alternative, the CSV. */
+/* The 通报 of P: text, its HTML alternative, the CSV, the PDF and the
+ * .docx; a document that cannot be made is said so in the reply. */
 static gboolean
 report_run(struct cmd_request *req, const struct report_period *p,
     GError **error)
 {
 	struct report *r = report_build(req->b, p, error);
-	g_autofree char *text = NULL, *html = NULL, *name = NULL;
-	g_autoptr(GBytes) csv = NULL, markup = NULL;
+	g_autofree char *text = NULL;
 
 	if (r == NULL)
 		return FALSE;
 	text = report_text(r);
-	html = report_html(r);
-	name = report_file_name(r, "csv");
-	csv = report_csv(r);
-	markup = g_bytes_new(html, strlen(html));
 	g_string_append(req->reply, text);
-	attach(req, NULL, "text/html; charset=utf-8", markup);
-	attach(req, name, "text/csv; charset=utf-8", csv);
+	report_attach(r, req->attachments, req->reply);
 	report_free(r);
 	return TRUE;
 }
@@ -156,6 +141,7 @@ cmd_stats_run(struct cmd_request *req, GError **error)
 const struct cmd_entry cmd_stats_entry = {
 	"统计", "STATS", CMD_ANY_EDITOR, FALSE,
 	"信息考核通报：各单位报送、各级采用、采用率、批示、扣分、得分和排名"
-	"（附 CSV 表格），缺省为本月。例：统计 2026-11；统计 2026-Q4；统计 2026",
+	"（附 CSV 表格和 PDF、Word 版通报），缺省为本月。"
+	"例：统计 2026-11；统计 2026-Q4；统计 2026",
 	cmd_stats_run,
 };

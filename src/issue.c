@@ -23,6 +23,47 @@ issue_image_free(struct issue_image *img)
 	g_free(img);
 }
 
+/* N strings of CELLS, copied. */
+static GPtrArray *
+cells_copy(const char *const *cells, guint n)
+{
+	GPtrArray *out = g_ptr_array_new_full(n, g_free);
+
+	for (guint i = 0; i < n; i++)
+		g_ptr_array_add(out, g_strdup(cells[i]));
+	return out;
+}
+
+struct issue_table *
+issue_table_new(const char *const *header, guint n_columns, const char *note)
+{
+	struct issue_table *t = g_new0(struct issue_table, 1);
+
+	g_assert(n_columns > 0);
+	t->header = cells_copy(header, n_columns);
+	t->rows = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)g_ptr_array_unref);
+	t->note = g_strdup(note);
+	return t;
+}
+
+void
+issue_table_add_row(struct issue_table *t, const char *const *cells)
+{
+	g_ptr_array_add(t->rows, cells_copy(cells, t->header->len));
+}
+
+void
+issue_table_free(struct issue_table *t)
+{
+	if (t == NULL)
+		return;
+	g_ptr_array_unref(t->header);
+	g_ptr_array_unref(t->rows);
+	g_free(t->note);
+	g_free(t);
+}
+
 struct issue_article *
 issue_article_new(int seq, const char *unit_code, const char *unit_name,
     const char *title, const char *body)
@@ -49,6 +90,7 @@ issue_article_free(struct issue_article *a)
 	for (int i = 0; i < 3; i++)
 		g_free(a->fields[i]);
 	g_ptr_array_unref(a->images);
+	issue_table_free(a->table);
 	g_free(a);
 }
 
@@ -60,6 +102,7 @@ issue_view_free(struct issue_view *view)
 	g_free(view->date);
 	g_free(view->note);
 	g_free(view->extra_label);
+	g_free(view->number_label);
 	g_ptr_array_unref(view->articles);
 	g_free(view);
 }

@@ -17,14 +17,28 @@ struct issue_image {
 	GBytes		*data;
 };
 
+/*
+ * A table printed after an article's text (the 信息考核 通报's): a header
+ * row and rows of as many plain-text cells, then a note under it.  Only
+ * the PDF and the .docx print it.
+ */
+struct issue_table {
+	GPtrArray	*header;	/* char *: the header row's cells */
+	GPtrArray	*rows;		/* GPtrArray * of char *, each as long
+					   as the header */
+	char		*note;		/* under the table ("注：…"), or NULL */
+};
+
 struct issue_article {
 	int		 seq;
 	char		*unit_code;
-	char		*unit_name;	/* as printed in （…供稿） */
+	char		*unit_name;	/* as printed in （…供稿）; NULL: no
+					   attribution (the office's own) */
 	char		*title;
 	char		*body;		/* one paragraph per line */
 	char		*fields[3];	/* 审签, 执笔, 电话, or NULL */
 	GPtrArray	*images;	/* struct issue_image *, maybe empty */
+	struct issue_table *table;	/* after the text, or NULL */
 	gboolean	 unverified;	/* sender not vouched for (STATUS) */
 };
 
@@ -34,6 +48,9 @@ struct issue_view {
 	int		 number;	/* 第N期 (增刊第N期 when supplement) */
 	gboolean	 supplement;	/* 增刊: numbered apart */
 	int		 total_number;	/* 总第N期, or 0 when not printed */
+	char		*number_label;	/* printed instead of 第N期 by a
+					   document outside the series (the
+					   信息考核 通报), or NULL */
 	char		*date;		/* "2026年11月28日" */
 	char		*note;		/* 编者按, or NULL */
 	char		*extra_label;	/* 本期增发 …, or NULL */
@@ -44,6 +61,15 @@ struct issue_view {
 struct issue_image *issue_image_new(const char *name,
     const char *content_type, GBytes *data);
 void issue_image_free(struct issue_image *img);
+
+/* A table of N_COLUMNS columns with the header cells HEADER and NOTE
+ * (NULL: none), no rows yet; strings are copied.  Free with
+ * issue_table_free (issue_article_free frees an article's). */
+struct issue_table *issue_table_new(const char *const *header,
+    guint n_columns, const char *note);
+/* A row of as many CELLS as the header has (copied). */
+void issue_table_add_row(struct issue_table *t, const char *const *cells);
+void issue_table_free(struct issue_table *t);
 
 /* An article to print, with no pictures yet (strings are copied).  Views
  * built by hand (bulletinctl, tests) free theirs with issue_article_free,

@@ -1,35 +1,15 @@
 /* The monthly 通报 to the editors; see monthly.h. */
-#include <string.h>
 
 #include "log.h"
 #include "message.h"
 #include "monthly.h"
 #include "notify.h"
+#include "report-mail.h"
 #include "report.h"
 #include "schedule.h"
 
 /* How late the 通报 may still go out, after a daemon was down. */
 #define MONTHLY_GRACE	(7 * G_TIME_SPAN_DAY)
-
-/* The attachments of report R's mail: its HTML alternative and the CSV. */
-static GPtrArray *
-report_attachments(const struct report *r)
-{
-	GPtrArray *out = g_ptr_array_new_with_free_func(
-	    (GDestroyNotify)message_attachment_free);
-	g_autofree char *html = report_html(r);
-	g_autofree char *name = report_file_name(r, "csv");
-	g_autoptr(GBytes) markup = g_bytes_new(html, strlen(html));
-	g_autoptr(GBytes) csv = report_csv(r);
-	struct attachment *alt = message_attachment_new("x",
-	    "text/html; charset=utf-8", markup);
-
-	g_clear_pointer(&alt->name, g_free);	/* the text's alternative */
-	g_ptr_array_add(out, alt);
-	g_ptr_array_add(out, message_attachment_new(name,
-	    "text/csv; charset=utf-8", csv));
-	return out;
-}
 
 /* Queue P's 通报 to the editors and record MONTH sent, in one
  * transaction. */
@@ -39,19 +19,23 @@ send_report(struct bulletin *b, const struct report_period *p,
 {
 	struct report *r = report_build(b, p, error);
 	g_autoptr(GPtrArray) files = NULL;
-	g_autofree char *label = NULL, *subject = NULL, *text = NULL;
+	g_autoptr(GString) text = NULL;
+	g_autofree char *table = NULL, *label = NULL, *subject = NULL;
 	gboolean ok;
 
 	if (r == NULL)
 		return FALSE;
-	files = report_attachments(r);
+	files = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)message_attachment_free);
+	table = report_text(r);
+	text = g_string_new(table);
+	report_attach(r, files, text);
 	label = report_period_label(p);
 	subject = g_strdup_printf("信息考核通报：%s", label);
-	text = report_text(r);
 	report_free(r);
 	if (!store_begin(b->store, error))
 		return FALSE;
-	ok = notify_queue_editors_with(b->store, b->config, subject, text,
+	ok = notify_queue_editors_with(b->store, b->config, subject, text->str,
 	    files, NULL, error) && store_add_monthly_report(b->store, month,
 	    g_date_time_to_unix(now), error) && store_commit(b->store, error);
 	if (!ok) {

@@ -4,6 +4,7 @@
  * the renderers refuse a picture whose size would cost too much memory
  * before anything is decoded.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
@@ -113,6 +114,208 @@ render_doc_stretches(gunichar a, gunichar b)
 {
 	return g_unichar_iswide(a) || g_unichar_iswide(b) || a == ' ' ||
 	    b == ' ';
+}
+
+/* ---- tables ------------------------------------------------------------ */
+
+/* The sizes a table may be set in, largest first, in half-points. */
+static const int table_sizes[] = { 24, 21, 18 };
+
+/* A table's line is this many times its size. */
+#define TABLE_LEADING	1.35
+/* Room beyond a cell's estimated width, in ems: a border, a rounding. */
+#define TABLE_SLACK	0.15
+/* The type area's width in twips (8844), as the .docx states it. */
+#define TABLE_W_TWIPS	((int)(RENDER_DOC_TEXT_W * 1440 / 25.4 + 0.5))
+
+/* A cell's width in ems, with the autospace both documents put between
+ * Chinese and figures. */
+static double
+cell_ems(const char *cell)
+{
+	g_autofree char *clean = render_doc_clean_text(cell);
+	double ems = headline_ems(clean, strlen(clean), NULL);
+	gunichar prev = 0;
+
+	for (const char *p = clean; *p != '\0'; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+
+		if (prev != 0 && render_doc_autospace(prev, c))
+			ems += RENDER_DOC_AUTOSPACE;
+		prev = c;
+	}
+	return ems;
+}
+
+/* Whole characters: a header on two lines is as wide as its longer. */
+static double
+half_up(double ems)
+{
+	int whole = (int)(ems / 2);
+
+	return whole < ems / 2 ? whole + 1 : whole;
+}
+
+/*
+ * Column J's width in ems: *NEED_R holds its widest cell on one line and
+ * its header on two, *FULL_R the header on one line too.
+ */
+static void
+column_ems(const struct issue_table *t, guint j, double *need_r,
+    double *full_r)
+{
+	double head = cell_ems(t->header->pdata[j]);
+	double body = 0;
+
+	for (guint i = 0; i < t->rows->len; i++) {
+		GPtrArray *row = t->rows->pdata[i];
+
+		body = MAX(body, cell_ems(row->pdata[j]));
+	}
+	*need_r = MAX(body, half_up(head)) + TABLE_SLACK;
+	*full_r = MAX(body, head) + TABLE_SLACK;
+}
+
+/* The cheapest column whose header ROOM lets onto one line, or -1. */
+static int
+cheapest_header(const double *w, const double *full, guint n, double room)
+{
+	int best = -1;
+
+	for (guint j = 0; j < n; j++) {
+		double cost = full[j] - w[j];
+
+		if (cost > 0 && cost <= room && (best < 0 ||
+		    cost < full[best] - w[best]))
+			best = (int)j;
+	}
+	return best;
+}
+
+static gint
+compare_doubles(gconstpointer a, gconstpointer b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * W (N widths) cut to fit ROOM by a cap on the widest: figures keep
+ * their columns, and long text wraps in its own.
+ */
+static void
+cap_columns(double *w, guint n, double room)
+{
+	g_autofree double *sorted = g_memdup2(w, n * sizeof(double));
+	double below = 0, cap = room / n;
+
+	qsort(sorted, n, sizeof(double), compare_doubles);
+	for (guint k = 0; k < n; k++) {
+		if (below + (n - k) * sorted[k] >= room) {
+			cap = (room - below) / (n - k);
+			break;
+		}
+		below += sorted[k];
+	}
+	for (guint i = 0; i < n; i++)
+		w[i] = MIN(w[i], cap);
+}
+
+/*
+ * Widths W (points) from the needs, in ROOM points: headers onto one line
+ * cheapest first while room is left, the rest shared by the columns whose
+ * headers are on one line (widening a column whose header wraps could
+ * bring it just to the edge of fitting, where the two documents might
+ * break it differently).  Too narrow even so: the widest are capped, and
+ * their cells wrap.
+ */
+static void
+fit_columns(double *w, double *full, guint n, double room)
+{
+	double total = 0;
+	guint wide = 0;
+	int j;
+
+	for (guint i = 0; i < n; i++)
+		total += w[i];
+	if (total > room) {
+		cap_columns(w, n, room);
+		return;
+	}
+	room -= total;
+	while ((j = cheapest_header(w, full, n, room)) >= 0) {
+		room -= full[j] - w[j];
+		w[j] = full[j];
+	}
+	for (guint i = 0; i < n; i++)
+		wide += w[i] >= full[i];
+	for (guint i = 0; i < n; i++)
+		if (wide == 0 || w[i] >= full[i])
+			w[i] += room / (wide > 0 ? wide : n);
+}
+
+/* The largest size at which the columns' needs (ems) fit. */
+static int
+table_size(const double *need, guint n)
+{
+	double ems = 0;
+	double pads = n * 2 * RENDER_DOC_TABLE_PAD_X / 20.0;
+
+	for (guint j = 0; j < n; j++)
+		ems += need[j];
+	for (gsize k = 0; k < G_N_ELEMENTS(table_sizes); k++)
+		if (ems * table_sizes[k] / 2.0 + pads <= TABLE_W_TWIPS / 20.0)
+			return table_sizes[k];
+	return table_sizes[G_N_ELEMENTS(table_sizes) - 1];
+}
+
+void
+render_doc_table_measure(const struct issue_table *t,
+    struct render_doc_table *m)
+{
+	guint n = t->header->len;
+	g_autofree double *w = g_new(double, n);
+	g_autofree double *full = g_new(double, n);
+	double pad = 2 * RENDER_DOC_TABLE_PAD_X / 20.0, pt;
+	int sum = 0, widest = 0;
+
+	for (guint j = 0; j < n; j++)
+		column_ems(t, j, &w[j], &full[j]);
+	m->size = table_size(w, n);
+	m->line = (int)(m->size * 10 * TABLE_LEADING + 0.5);
+	pt = m->size / 2.0;
+	for (guint j = 0; j < n; j++) {
+		w[j] *= pt;
+		full[j] *= pt;
+	}
+	fit_columns(w, full, n, TABLE_W_TWIPS / 20.0 - n * pad);
+	m->widths = g_array_sized_new(FALSE, FALSE, sizeof(int), n);
+	for (guint j = 0; j < n; j++) {
+		int twips = (int)((w[j] + pad) * 20);
+
+		g_array_append_val(m->widths, twips);
+		sum += twips;
+		if (twips > g_array_index(m->widths, int, widest))
+			widest = (int)j;
+	}
+	/* what rounding down left goes to the widest column */
+	g_array_index(m->widths, int, widest) += TABLE_W_TWIPS - sum;
+}
+
+void
+render_doc_table_clear(struct render_doc_table *m)
+{
+	g_clear_pointer(&m->widths, g_array_unref);
+}
+
+gboolean
+render_doc_table_centred(const char *cell, gboolean header)
+{
+	g_autofree char *clean = render_doc_clean_text(cell);
+
+	return header || (*clean != '\0' &&
+	    strspn(clean, "0123456789.,%+-") == strlen(clean));
 }
 
 static guint32

@@ -58,6 +58,34 @@
  */
 char **render_doc_headline_lines(const char *title);
 
+/*
+ * A table after an article's text (issue_table), as both documents set
+ * it: a ruled grid as wide as the type area, in the body face at the
+ * largest of 小四, 五号 and 小五 at which every column holds its widest
+ * cell on one line and its header on two at most.  Lines are of an exact
+ * height, cells padded alike in both, so that rows are as high in the
+ * PDF as Word and LibreOffice make them.
+ */
+#define RENDER_DOC_TABLE_PAD_X	50	/* twips, left and right in a cell */
+#define RENDER_DOC_TABLE_PAD_Y	40	/* twips, above and below */
+#define RENDER_DOC_TABLE_RULE	4	/* the grid's lines, eighths of a pt */
+
+struct render_doc_table {
+	int	 size;		/* half-points: 24 小四, 21 五号, 18 小五 */
+	int	 line;		/* a line's exact advance, twips */
+	GArray	*widths;	/* int: each column's, twips; they sum to
+				   the type area's width */
+};
+
+/* TABLE's size and columns into *M_R; free with render_doc_table_clear. */
+void render_doc_table_measure(const struct issue_table *table,
+    struct render_doc_table *m_r);
+void render_doc_table_clear(struct render_doc_table *m);
+
+/* Whether CELL is set centred: in the header, or a figure ("12",
+ * "60.0%", "-"); text (a unit's name) is set flush left. */
+gboolean render_doc_table_centred(const char *cell, gboolean header);
+
 enum render_doc_image_format {
 	RENDER_DOC_PNG,
 	RENDER_DOC_JPEG,

@@ -551,17 +551,183 @@ write_body_para(struct docx *d, const char *text, gboolean keep)
 	xml_end(x);
 }
 
+/* ---- tables ---------------------------------------------------------- */
+
+/* Shared with the styles and the 版记, written further down. */
+static void write_role_fonts(struct xml *x, const struct config *c,
+    enum typeface face);
+static void write_size(struct xml *x, int size);
+static void write_anchor(struct xml *x);
+
+static void
+write_width(struct xml *x, const char *name, int twips)
+{
+	xml_start(x, name);
+	xml_attrf(x, "w:w", "%d", twips);
+	xml_attr(x, "w:type", "dxa");
+	xml_end(x);
+}
+
+/* The cells' padding, as the PDF pads them. */
+static void
+write_cell_margins(struct xml *x)
+{
+	xml_start(x, "w:tblCellMar");
+	write_width(x, "w:top", RENDER_DOC_TABLE_PAD_Y);
+	write_width(x, "w:left", RENDER_DOC_TABLE_PAD_X);
+	write_width(x, "w:bottom", RENDER_DOC_TABLE_PAD_Y);
+	write_width(x, "w:right", RENDER_DOC_TABLE_PAD_X);
+	xml_end(x);
+}
+
+/* As wide as the type area, its columns fixed, every cell ruled. */
+static void
+table_begin(struct xml *x, const struct render_doc_table *m)
+{
+	static const char *const sides[] = {
+		"w:top", "w:left", "w:bottom", "w:right", "w:insideH",
+		"w:insideV",
+	};
+
+	xml_start(x, "w:tbl");
+	xml_start(x, "w:tblPr");
+	write_width(x, "w:tblW", TEXT_W);
+	write_width(x, "w:tblInd", 0);
+	xml_start(x, "w:tblBorders");
+	for (gsize i = 0; i < G_N_ELEMENTS(sides); i++)
+		write_border(x, sides[i], RENDER_DOC_TABLE_RULE, 0, 0x000000);
+	xml_end(x);
+	xml_start(x, "w:tblLayout");
+	xml_attr(x, "w:type", "fixed");
+	xml_end(x);
+	write_cell_margins(x);
+	xml_end(x);
+	xml_start(x, "w:tblGrid");
+	for (guint j = 0; j < m->widths->len; j++)
+		write_width(x, "w:gridCol", g_array_index(m->widths, int, j));
+	xml_end(x);
+}
+
 /*
- * Headline (a heading: it keeps with the text), paragraphs, pictures,
- * attribution.  What comes before the attribution keeps with it.
+ * A paragraph of a table, in STYLE, with the table's exact line: the
+ * size is the table's, not a style's, so it is stated here.
+ */
+static void
+table_para_begin(struct xml *x, const struct render_doc_table *m,
+    const char *style, gboolean keep, const char *jc)
+{
+	xml_start(x, "w:p");
+	xml_start(x, "w:pPr");
+	xml_val(x, "w:pStyle", style);
+	if (keep)
+		xml_empty(x, "w:keepNext");
+	xml_start(x, "w:spacing");
+	xml_attr(x, "w:before", "0");
+	xml_attr(x, "w:after", "0");
+	xml_attrf(x, "w:line", "%d", m->line);
+	xml_attr(x, "w:lineRule", "exact");
+	xml_end(x);
+	if (jc != NULL)
+		xml_val(x, "w:jc", jc);
+	xml_end(x);
+}
+
+/* TEXT in the body font at the table's size, not condensed. */
+static void
+write_table_run(struct docx *d, const struct render_doc_table *m,
+    const char *text, gboolean bold)
+{
+	struct xml *x = &d->doc;
+	g_autofree char *clean = render_doc_clean_text(text);
+
+	xml_start(x, "w:r");
+	xml_start(x, "w:rPr");
+	write_role_fonts(x, d->config, TYPEFACE_BODY);
+	if (bold) {
+		xml_empty(x, "w:b");
+		xml_empty(x, "w:bCs");
+	}
+	xml_val(x, "w:spacing", "0");
+	write_size(x, m->size);
+	xml_end(x);
+	xml_start(x, "w:t");
+	xml_attr(x, "xml:space", "preserve");
+	xml_text(x, clean);
+	xml_end(x);
+	xml_end(x);
+}
+
+static void
+write_table_cell(struct docx *d, const struct render_doc_table *m, guint j,
+    const char *text, gboolean header)
+{
+	struct xml *x = &d->doc;
+
+	xml_start(x, "w:tc");
+	xml_start(x, "w:tcPr");
+	write_width(x, "w:tcW", g_array_index(m->widths, int, j));
+	xml_val(x, "w:vAlign", "center");
+	xml_end(x);
+	/* the header keeps with the first row, as in the PDF */
+	table_para_begin(x, m, "TableText", header,
+	    render_doc_table_centred(text, header) ? "center" : "left");
+	write_table_run(d, m, text, header);
+	xml_end(x);	/* w:p */
+	xml_end(x);	/* w:tc */
+}
+
+/* A row that never splits; the header is repeated on every page. */
+static void
+write_table_row(struct docx *d, const struct render_doc_table *m,
+    GPtrArray *cells, gboolean header)
+{
+	struct xml *x = &d->doc;
+
+	xml_start(x, "w:tr");
+	xml_start(x, "w:trPr");
+	xml_empty(x, "w:cantSplit");
+	if (header)
+		xml_empty(x, "w:tblHeader");
+	xml_end(x);
+	for (guint j = 0; j < cells->len; j++)
+		write_table_cell(d, m, j, cells->pdata[j], header);
+	xml_end(x);
+}
+
+/* The grid, then its note in the table's size (or the paragraph a
+ * table needs after it). */
+static void
+write_table(struct docx *d, const struct issue_table *t)
+{
+	struct render_doc_table m;
+
+	render_doc_table_measure(t, &m);
+	table_begin(&d->doc, &m);
+	write_table_row(d, &m, t->header, TRUE);
+	for (guint i = 0; i < t->rows->len; i++)
+		write_table_row(d, &m, t->rows->pdata[i], FALSE);
+	xml_end(&d->doc);	/* w:tbl */
+	if (t->note != NULL && *t->note != '\0') {
+		table_para_begin(&d->doc, &m, "TableNote", FALSE, NULL);
+		write_table_run(d, &m, t->note, FALSE);
+		xml_end(&d->doc);
+	} else
+		write_anchor(&d->doc);
+	render_doc_table_clear(&m);
+}
+
+/*
+ * Headline (a heading: it keeps with the text), paragraphs, table,
+ * pictures, attribution.  What comes before the attribution keeps with
+ * it.
  */
 static gboolean
 write_article(struct docx *d, const struct issue_article *a, guint n,
     GError **error)
 {
 	g_auto(GStrv) paras = article_paragraphs(a->body);
-	g_autofree char *by = g_strdup_printf("（%s供稿）", a->unit_name);
 	guint n_images = a->images != NULL ? a->images->len : 0;
+	gboolean text_last = n_images == 0 && a->table == NULL;
 	guint last = 0;
 
 	write_headline(&d->doc, &(struct para){ .style = "ArticleTitle",
@@ -573,17 +739,27 @@ write_article(struct docx *d, const struct issue_article *a, guint n,
 			last = i;
 	for (guint i = 0; paras[i] != NULL; i++)
 		if (*paras[i] != '\0')
-			write_body_para(d, paras[i], i == last && n_images == 0);
+			write_body_para(d, paras[i], i == last && text_last &&
+			    a->unit_name != NULL);
+	if (a->table != NULL)
+		write_table(d, a->table);
 	for (guint i = 0; i < n_images; i++) {
 		const struct issue_image *image = a->images->pdata[i];
 
 		if (!write_image(d, image, error)) {
 			g_prefix_error(error, "article %u (%s): picture %s: ",
-			    n, a->unit_name, image->name);
+			    n, a->unit_name != NULL ? a->unit_name : a->title,
+			    image->name);
 			return FALSE;
 		}
 	}
-	write_para(&d->doc, &(struct para){ .style = "Attribution" }, by);
+	if (a->unit_name != NULL) {
+		g_autofree char *by = g_strdup_printf("（%s供稿）",
+		    a->unit_name);
+
+		write_para(&d->doc, &(struct para){ .style = "Attribution" },
+		    by);
+	}
 	return TRUE;
 }
 
@@ -884,6 +1060,10 @@ static const struct style styles[] = {
 	    .before = LINES(0.5) },
 	{ .id = "Attribution", .name = "Attribution", .jc = "right",
 	    .line = LINE_PITCH },
+	/* A table's cells and its note: sizes and lines are the table's,
+	 * stated in its paragraphs (render_doc_table_measure). */
+	{ .id = "TableText", .name = "Table Text" },
+	{ .id = "TableNote", .name = "Table Note" },
 	{ .id = "Imprint", .name = "Imprint", .size = SZ_SI_HAO, .jc = "left",
 	    .line = LINES(RENDER_DOC_IMPRINT_LINES), .inset = SI_HAO,
 	    .tab = TEXT_W - SI_HAO },

@@ -21,7 +21,9 @@
  * VIEW as a .docx with CONFIG's title, office, lists and fonts.  Returns
  * the file, which belongs to the caller (g_bytes_unref); VIEW is only
  * read.  Pictures are embedded as they came (PNG or JPEG), inline after
- * the article's text, at most as wide as the type area.
+ * the article's text, at most as wide as the type area; an article's
+ * table before them, as wide as the type area, its header row repeated on
+ * each page (w:tblHeader), no row split (w:cantSplit).
  *
  * Errors: BULLETIN_ERROR_INPUT when a picture is neither PNG nor JPEG
  * (the message names the article and the picture);

@@ -116,6 +116,20 @@ enum box_kind {
 	BOX_IMAGE,
 	BOX_RULE,	/* across the type area, in the box's middle */
 	BOX_SPACE,	/* dropped at the top of a page */
+	BOX_ROW,	/* a table's row: never split */
+};
+
+/*
+ * A table's row typeset: its cells' layouts side by side, as high as its
+ * tallest.  Shared (GRcBox) by its box and, for the header row, by every
+ * row box that repeats it on a new page.
+ */
+struct pdf_row {
+	GPtrArray	*cells;		/* PangoLayout * */
+	GArray		*x;		/* double: columns' left edges and the
+					   right one, from the type area's */
+	double		 line;		/* a line's advance, points */
+	double		 height;
 };
 
 struct box {
@@ -129,6 +143,10 @@ struct box {
 	int		 line;		/* LINE: index in the layout */
 	PangoLayout	*right;		/* PAIR: a reference */
 	cairo_surface_t	*image;		/* IMAGE: a reference */
+	struct pdf_row	*row;		/* ROW: a reference */
+	struct pdf_row	*header;	/* ROW: the header row to repeat over
+					   it on a new page (a reference), or
+					   NULL */
 	double		 width;		/* IMAGE: printed; RULE: line weight */
 };
 
@@ -148,11 +166,26 @@ struct pdf {
 };
 
 static void
+pdf_row_clear(struct pdf_row *row)
+{
+	g_ptr_array_unref(row->cells);
+	g_array_unref(row->x);
+}
+
+static void
+pdf_row_release(struct pdf_row *row)
+{
+	g_rc_box_release_full(row, (GDestroyNotify)pdf_row_clear);
+}
+
+static void
 box_clear(struct box *b)
 {
 	g_clear_object(&b->layout);
 	g_clear_object(&b->right);
 	g_clear_pointer(&b->image, cairo_surface_destroy);
+	g_clear_pointer(&b->row, pdf_row_release);
+	g_clear_pointer(&b->header, pdf_row_release);
 }
 
 static GArray *
@@ -811,15 +844,125 @@ add_paragraphs(struct pdf *d, const char *body)
 		add_body_paragraph(d, paras[i]);
 }
 
+/* ---- tables ---------------------------------------------------------- */
+
+#define TABLE_PAD_X	(RENDER_DOC_TABLE_PAD_X / 20.0)
+#define TABLE_PAD_Y	(RENDER_DOC_TABLE_PAD_Y / 20.0)
+#define TABLE_RULE	(RENDER_DOC_TABLE_RULE / 8.0)
+
+/* The body face at the table's size, bold in the header. */
+static struct style
+cell_style(const struct render_doc_table *m, const char *cell,
+    gboolean header)
+{
+	struct style s = {
+		.font = TYPEFACE_BODY, .size = m->size / 2.0,
+		.weight = header ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+		.align = render_doc_table_centred(cell, header) ?
+		    PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT,
+		.pitch = m->line / 20.0 / PITCH,
+	};
+
+	return s;
+}
+
+/* CELLS (char *) laid out in the columns X of table M. */
+static struct pdf_row *
+table_row(struct pdf *d, const struct render_doc_table *m, GArray *x,
+    GPtrArray *cells, gboolean header)
+{
+	struct pdf_row *row = g_rc_box_new0(struct pdf_row);
+	int lines = 1;
+
+	row->cells = g_ptr_array_new_with_free_func(g_object_unref);
+	row->x = g_array_ref(x);
+	row->line = m->line / 20.0;
+	for (guint j = 0; j < cells->len; j++) {
+		g_autofree char *clean = render_doc_clean_text(cells->pdata[j]);
+		struct style s = cell_style(m, clean, header);
+		double w = g_array_index(x, double, j + 1) -
+		    g_array_index(x, double, j) - 2 * TABLE_PAD_X;
+		PangoLayout *layout = pdf_layout(d, &s, clean, w, 0);
+
+		lines = MAX(lines, pango_layout_get_line_count(layout));
+		g_ptr_array_add(row->cells, layout);
+	}
+	/* The rule above a row takes its width, as in LibreOffice. */
+	row->height = TABLE_RULE + lines * row->line + 2 * TABLE_PAD_Y;
+	return row;
+}
+
+static void
+add_row(struct pdf *d, struct pdf_row *row, struct pdf_row *header)
+{
+	struct box *b = box_add(d->flow, BOX_ROW, row->height, header == NULL);
+
+	b->row = row;
+	b->header = header != NULL ? g_rc_box_acquire(header) : NULL;
+}
+
+/* The columns' edges from the widths both documents share. */
+static GArray *
+table_edges(const struct render_doc_table *m)
+{
+	GArray *x = g_array_new(FALSE, FALSE, sizeof(double));
+	double at = 0;
+
+	g_array_append_val(x, at);
+	for (guint j = 0; j < m->widths->len; j++) {
+		at += g_array_index(m->widths, int, j) / 20.0;
+		g_array_append_val(x, at);
+	}
+	return x;
+}
+
 /*
- * Headline, text, pictures, （…供稿）.  The headline keeps with the first
- * two boxes of the text; the attribution with the last two.
+ * A table: its header row kept with the first row and repeated over the
+ * rows a page break carries on; each row one box, so never split; its
+ * note under it in the table's size.
+ */
+static void
+add_table(struct pdf *d, const struct issue_table *t)
+{
+	struct render_doc_table m;
+	g_autoptr(GArray) x = NULL;
+	struct pdf_row *header;
+
+	render_doc_table_measure(t, &m);
+	x = table_edges(&m);
+	header = table_row(d, &m, x, t->header, TRUE);
+	add_row(d, header, NULL);
+	for (guint i = 0; i < t->rows->len; i++)
+		add_row(d, table_row(d, &m, x, t->rows->pdata[i], FALSE),
+		    header);
+	if (t->note != NULL && *t->note != '\0') {
+		struct style s = cell_style(&m, "", FALSE);
+
+		s.justify = TRUE;
+		add_text(d, d->flow, &s, t->note, FALSE);
+	}
+	render_doc_table_clear(&m);
+}
+
+/* （UNIT供稿）, the last two boxes from START on kept with it. */
+static void
+add_attribution(struct pdf *d, guint start, const char *unit)
+{
+	g_autofree char *by = g_strdup_printf("（%s供稿）", unit);
+
+	for (guint i = d->flow->len; i > start && i + 2 > d->flow->len; i--)
+		box_at(d->flow, i - 1)->keep = TRUE;
+	add_text(d, d->flow, &st_attribution, by, FALSE);
+}
+
+/*
+ * Headline, text, table, pictures, （…供稿）.  The headline keeps with
+ * the first two boxes of the text; the attribution with the last two.
  */
 static gboolean
 add_article(struct pdf *d, const struct issue_article *a, guint n,
     GError **error)
 {
-	g_autofree char *by = g_strdup_printf("（%s供稿）", a->unit_name);
 	guint start;
 
 	box_add(d->flow, BOX_SPACE, PITCH * RENDER_DOC_HEADLINE_BEFORE, TRUE);
@@ -827,20 +970,22 @@ add_article(struct pdf *d, const struct issue_article *a, guint n,
 	box_add(d->flow, BOX_SPACE, PITCH * RENDER_DOC_HEADLINE_AFTER, TRUE);
 	start = d->flow->len;
 	add_paragraphs(d, a->body);
+	if (a->table != NULL)
+		add_table(d, a->table);
 	for (guint i = 0; a->images != NULL && i < a->images->len; i++) {
 		const struct issue_image *image = a->images->pdata[i];
 
 		if (!add_image(d->flow, image, error)) {
 			g_prefix_error(error, "article %u (%s): picture %s: ",
-			    n, a->unit_name, image->name);
+			    n, a->unit_name != NULL ? a->unit_name : a->title,
+			    image->name);
 			return FALSE;
 		}
 	}
 	if (d->flow->len > start)
 		box_at(d->flow, start)->keep = TRUE;
-	for (guint i = d->flow->len; i > start && i + 2 > d->flow->len; i--)
-		box_at(d->flow, i - 1)->keep = TRUE;
-	add_text(d, d->flow, &st_attribution, by, FALSE);
+	if (a->unit_name != NULL)
+		add_attribution(d, start, a->unit_name);
 	return TRUE;
 }
 
@@ -940,6 +1085,64 @@ draw_image(cairo_t *cr, const struct box *b, double top)
 	cairo_restore(cr);
 }
 
+/* LAYOUT's lines from TOP, each PITCH high, X its left edge. */
+static void
+draw_lines(cairo_t *cr, PangoLayout *layout, double x, double top,
+    double pitch)
+{
+	g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter(layout);
+	int i = 0;
+
+	do {
+		PangoRectangle logical;
+
+		pango_layout_iter_get_line_extents(iter, NULL, &logical);
+		draw_line(cr, layout, i, x + pango_units_to_double(logical.x),
+		    top + i * pitch, pitch);
+		i++;
+	} while (pango_layout_iter_next_line(iter));
+}
+
+/*
+ * The row's rules: the one above it in its first TABLE_RULE points, the
+ * one below where the next row's would be (the last row's is the
+ * table's foot), and those between its cells.
+ */
+static void
+draw_row_rules(cairo_t *cr, const struct pdf_row *row, double top)
+{
+	double right = g_array_index(row->x, double, row->x->len - 1);
+	double y = top + TABLE_RULE / 2;
+
+	cairo_set_line_width(cr, TABLE_RULE);
+	cairo_move_to(cr, TEXT_X, y);
+	cairo_rel_line_to(cr, right, 0);
+	cairo_move_to(cr, TEXT_X, y + row->height);
+	cairo_rel_line_to(cr, right, 0);
+	for (guint j = 0; j < row->x->len; j++) {
+		cairo_move_to(cr, TEXT_X + g_array_index(row->x, double, j), y);
+		cairo_rel_line_to(cr, 0, row->height);
+	}
+	cairo_stroke(cr);
+}
+
+/* Each cell's lines centred in the row's height under its rule. */
+static void
+draw_row(cairo_t *cr, const struct pdf_row *row, double top)
+{
+	double inner = row->height - TABLE_RULE;
+
+	for (guint j = 0; j < row->cells->len; j++) {
+		PangoLayout *layout = row->cells->pdata[j];
+		double h = pango_layout_get_line_count(layout) * row->line;
+
+		draw_lines(cr, layout, TEXT_X + g_array_index(row->x, double,
+		    j) + TABLE_PAD_X, top + TABLE_RULE + (inner - h) / 2,
+		    row->line);
+	}
+	draw_row_rules(cr, row, top);
+}
+
 static void
 draw_box(cairo_t *cr, const struct box *b, double top)
 {
@@ -960,6 +1163,9 @@ draw_box(cairo_t *cr, const struct box *b, double top)
 		cairo_move_to(cr, TEXT_X, top + b->height / 2);
 		cairo_rel_line_to(cr, TEXT_W, 0);
 		cairo_stroke(cr);
+		break;
+	case BOX_ROW:
+		draw_row(cr, b->row, top);
 		break;
 	case BOX_SPACE:
 		break;
@@ -1012,6 +1218,18 @@ chain_height(GArray *boxes, guint i)
 	return h;
 }
 
+/* A table's header row over the rows it carries on to a new page. */
+static void
+repeat_header(struct pdf *d, const struct box *b)
+{
+	if (b->kind != BOX_ROW || b->header == NULL)
+		return;
+	set_colour(d->cr, BLACK);
+	draw_row(d->cr, b->header, d->y);
+	d->y += b->header->height;
+	d->empty = FALSE;
+}
+
 /*
  * Break before a box when the chain it starts does not fit; a chain
  * longer than a page cannot be kept and breaks where it must.  A space
@@ -1028,8 +1246,10 @@ draw_flow(struct pdf *d)
 			need = chain_height(d->flow, i);
 		if (need > TEXT_H)
 			need = b->height;
-		if (!d->empty && d->y + need > TEXT_BOTTOM + SLACK)
+		if (!d->empty && d->y + need > TEXT_BOTTOM + SLACK) {
 			new_page(d);
+			repeat_header(d, b);
+		}
 		if (d->empty && b->kind == BOX_SPACE)
 			continue;
 		draw_box(d->cr, b, d->y);

@@ -19,7 +19,9 @@
  * VIEW typeset with CONFIG's title, office, lists and fonts.  Returns the
  * PDF, which belongs to the caller (g_bytes_unref); VIEW is only read.
  * Pictures are PNG or JPEG, printed after the article's text at most as
- * wide as the type area.
+ * wide as the type area.  An article's table comes after its text, before
+ * its pictures: a ruled grid across the type area (render-doc.h), its
+ * header row repeated on each page it runs on to, no row split.
  *
  * Errors: BULLETIN_ERROR_INPUT when a picture cannot be decoded or is too
  * large (the message names the article and the picture: the editors can

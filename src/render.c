@@ -33,9 +33,12 @@ text_article(GString *out, const struct issue_article *a)
 char *
 issue_number_text(const struct issue_view *v)
 {
-	g_autofree char *total = v->total_number > 0 ? g_strdup_printf(
-	    "（总第%d期）", v->total_number) : g_strdup("");
+	g_autofree char *total = NULL;
 
+	if (v->number_label != NULL)
+		return g_strdup(v->number_label);
+	total = v->total_number > 0 ? g_strdup_printf("（总第%d期）",
+	    v->total_number) : g_strdup("");
 	return g_strdup_printf("%s第%d期%s", v->supplement ? "增刊" : "",
 	    v->number, total);
 }

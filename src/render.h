@@ -30,7 +30,8 @@ char *render_issue_digest(const struct config *config,
     const struct issue_view *view);
 void rendered_issue_free(struct rendered_issue *r);
 
-/* "第3期", "增刊第1期", "第3期（总第45期）" */
+/* "第3期", "增刊第1期", "第3期（总第45期）", or the view's number_label
+ * ("2026年11月信息考核通报") */
 char *issue_number_text(const struct issue_view *view);
 
 /*

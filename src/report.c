@@ -430,6 +430,24 @@ rules_line(const struct config *c)
 	return g_string_free(out, FALSE);
 }
 
+char **
+report_header(const struct report *r)
+{
+	return (char **)g_ptr_array_free(header_cells(r), FALSE);
+}
+
+char **
+report_row(const struct report *r, const struct report_row *row)
+{
+	return (char **)g_ptr_array_free(row_cells(r, row), FALSE);
+}
+
+char *
+report_rules(const struct report *r)
+{
+	return rules_line(r->config);
+}
+
 /* ---- formats ------------------------------------------------------------ */
 
 char *

@@ -7,7 +7,8 @@
  * 累计 runs from 1 January of the period's year to the period's end.
  * Periods are calendar months, quarters and years in the office's zone
  * (clock.h).  The same report is printed as aligned text (the reply and
- * bulletinctl), as an HTML table and as CSV.  All memory belongs to the
+ * bulletinctl), as an HTML table and as CSV here, and as a PDF and a
+ * .docx in the bulletin's layout by report-doc.h.  All memory belongs to the
  * caller; a struct report is freed with report_free().
  */
 #ifndef BULLETIN_REPORT_H
@@ -65,6 +66,15 @@ struct report {
 struct report *report_build(struct bulletin *b,
     const struct report_period *p, GError **error);
 void report_free(struct report *r);
+
+/* The table's header cells and ROW's, as every format prints them
+ * (NULL-terminated; g_strfreev). */
+char **report_header(const struct report *r);
+char **report_row(const struct report *r, const struct report_row *row);
+
+/* "计分：采用 本刊 2 分，…；每月报送满 4 篇得基础分 5 分。": how the
+ * points were given, from the rules in force (caller frees). */
+char *report_rules(const struct report *r);
 
 /* The title line, the table aligned by display width, and a line on how
  * points were given (caller frees). */

@@ -51,6 +51,24 @@ dump_has() {
     done
 }
 
+# attachment_head USER SUFFIX: the first five bytes (as text) of the file
+# attached to USER's last message whose name ends in SUFFIX, or nothing.
+attachment_head() {
+    local raw=$STACK/attached.$RANDOM.eml
+    mail_fetch "$1" "$(mail_uids "$1" | tail -n 1)" >"$raw" || return 1
+    python3 - "$raw" "$2" <<'PY'
+import email, sys
+from email import policy
+with open(sys.argv[1], "rb") as f:
+    msg = email.message_from_binary_file(f, policy=policy.default)
+for part in msg.walk():
+    name = part.get_filename()
+    if name and name.endswith(sys.argv[2]):
+        sys.stdout.write(part.get_payload(decode=True)[:5].decode("latin-1"))
+        break
+PY
+}
+
 # signoff_code: the code in the body of qianfa's last sign-off request.
 signoff_code() {
     bd_dump qianfa INBOX | sed -n 's/^确认码：\([A-Z2-7-]*\).*/\1/p' | head -n 1

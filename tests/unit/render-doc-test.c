@@ -849,6 +849,202 @@ test_docx_fonts(void)
 	config_free(c);
 }
 
+/* ---- tables ------------------------------------------------------------ */
+
+#define TABLE_ROWS	60
+
+/* Row I's 情况说明: between its markers, long enough to wrap every
+ * fourth row. */
+static char *
+table_remark(guint i)
+{
+	GString *s = g_string_new(NULL);
+
+	g_string_append_printf(s, "R%02u起", i);
+	for (guint k = 0; i % 4 == 0 && k < 14; k++)
+		g_string_append(s, "推进审批提速");
+	g_string_append_printf(s, "止E%02u", i);
+	return g_string_free(s, FALSE);
+}
+
+/* An office's own piece (no attribution) with a table over pages. */
+static struct issue_view *
+table_view(void)
+{
+	static const char *const header[] = { "序号", "单位", "情况说明" };
+	struct issue_view *v = g_new0(struct issue_view, 1);
+	struct issue_article *a = issue_article_new(1, NULL, NULL,
+	    "关于报送情况的通报", "现将各单位报送情况通报如下。");
+
+	v->number_label = g_strdup("2026年11月信息考核通报");
+	v->date = g_strdup("2026年12月1日");
+	v->articles = g_ptr_array_new_with_free_func(
+	    (GDestroyNotify)issue_article_free);
+	a->table = issue_table_new(header, G_N_ELEMENTS(header),
+	    "注：表注在表下。");
+	for (guint i = 1; i <= TABLE_ROWS; i++) {
+		g_autofree char *n = g_strdup_printf("%u", i);
+		g_autofree char *unit = g_strdup_printf("第%u单位", i);
+		g_autofree char *remark = table_remark(i);
+		const char *cells[] = { n, unit, remark };
+
+		issue_table_add_row(a->table, cells);
+	}
+	g_ptr_array_add(v->articles, a);
+	return v;
+}
+
+/* Page N of PDF as text, squeezed when SQUEEZED. */
+static char *
+pdf_page_text(const char *pdf, int n, gboolean squeezed)
+{
+	g_autofree char *page = g_strdup_printf("%d", n);
+	const char *argv[] = { "pdftotext", "-layout", "-f", page, "-l", page,
+	    pdf, "-", NULL };
+	char *text = run(argv);
+	char *out;
+
+	if (!squeezed)
+		return text;
+	out = squeeze(text);
+	g_free(text);
+	return out;
+}
+
+/*
+ * Each page after the first opens with the header row; each row's two
+ * markers are on one page (no row split), and on one page only (no row
+ * printed twice); the rows are in order.
+ */
+static void
+assert_table_pages(const char *pdf, int n_pages)
+{
+	int last_page = 0;
+
+	for (guint i = 1; i <= TABLE_ROWS; i++) {
+		g_autofree char *start = g_strdup_printf("R%02u起", i);
+		g_autofree char *end = g_strdup_printf("止E%02u", i);
+		int on = 0;
+
+		for (int p = 1; p <= n_pages; p++) {
+			g_autofree char *text = pdf_page_text(pdf, p, TRUE);
+			gboolean has_start = strstr(text, start) != NULL;
+
+			if (has_start != (strstr(text, end) != NULL))
+				g_error("row %u is split at page %d", i, p);
+			if (has_start) {
+				g_assert_cmpint(on, ==, 0);
+				on = p;
+			}
+		}
+		g_assert_cmpint(on, >=, last_page);
+		last_page = on;
+	}
+	g_assert_cmpint(last_page, ==, n_pages);
+	/* The header's lines (序 and 号 of 序号 above and below the rest),
+	 * then the first row's text. */
+	for (int p = 2; p <= n_pages; p++) {
+		g_autofree char *text = pdf_page_text(pdf, p, TRUE);
+		const char *header = strstr(text, "单位情况说明");
+		const char *row = strchr(text, 'R');
+
+		if (!g_str_has_prefix(text, "序") || header == NULL ||
+		    row == NULL || header > row)
+			g_error("page %d opens with \"%.60s\", not the header",
+			    p, text);
+	}
+}
+
+static int
+pages_of(const char *pdf)
+{
+	const char *argv[] = { "pdfinfo", pdf, NULL };
+	g_autofree char *info = run(argv);
+	g_autofree char *pages = info_field(info, "Pages");
+
+	return atoi(pages);
+}
+
+/* A table over pages in the PDF: header repeated, no row split. */
+static void
+test_table_pdf(void)
+{
+	const char *tools[] = { "pdfinfo", "pdftotext" };
+	struct config *c = example_config();
+	struct issue_view *v = table_view();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) pdf = render_pdf(c, v, &error);
+	g_autofree char *path = NULL, *first = NULL, *dir = NULL;
+	int n_pages;
+
+	g_assert_no_error(error);
+	for (gsize i = 0; i < G_N_ELEMENTS(tools); i++)
+		if (!have_tool(tools[i]))
+			goto out;
+	path = write_file(tmp_dir, "table.pdf", pdf);
+	n_pages = pages_of(path);
+	g_assert_cmpint(n_pages, >=, 3);
+	first = pdf_page_text(path, 1, TRUE);
+	g_assert_nonnull(strstr(first, "2026年11月信息考核通报"));
+	g_assert_null(strstr(first, "供稿"));
+	assert_table_pages(path, n_pages);
+	dir = out_dir();
+	g_free(write_file(dir, "table.pdf", pdf));
+out:
+	issue_view_free(v);
+	config_free(c);
+}
+
+static guint
+count(const char *haystack, const char *needle)
+{
+	guint n = 0;
+
+	for (const char *p = haystack; (p = strstr(p, needle)) != NULL;
+	    p += strlen(needle))
+		n++;
+	return n;
+}
+
+/*
+ * The same table in the .docx: one header row marked to repeat, rows
+ * that cannot split, columns as wide as the type area; and LibreOffice
+ * printing it repeats the header on every page and splits no row.
+ */
+static void
+test_table_docx(void)
+{
+	struct config *c = example_config();
+	struct issue_view *v = table_view();
+	g_autoptr(GError) error = NULL;
+	g_autoptr(GBytes) docx = render_docx(c, v, &error);
+	g_autofree char *dir = g_build_filename(tmp_dir, "docx-table", NULL);
+	g_autofree char *doc = NULL, *path = NULL, *pdf = NULL;
+	g_autofree char *profile = g_strdup_printf("-env:UserInstallation="
+	    "file://%s/lo-profile", tmp_dir);
+	g_autoptr(GPtrArray) xml = NULL;
+
+	g_assert_no_error(error);
+	xml = unzip(docx, dir);
+	doc = read_part(dir, "document.xml");
+	g_assert_cmpuint(count(doc, "<w:tblHeader/>"), ==, 1);
+	/* the 版记's two rows cannot split either */
+	g_assert_cmpuint(count(doc, "<w:cantSplit/>"), ==, TABLE_ROWS + 1 + 2);
+	g_assert_nonnull(strstr(doc, "<w:tblW w:w=\"8844\" w:type=\"dxa\"/>"));
+	g_assert_null(strstr(doc, "供稿"));
+	if (!have_tool("soffice") || !have_tool("pdftotext"))
+		goto out;
+	path = write_file(tmp_dir, "table.docx", docx);
+	g_free(run((const char *[]){ "soffice", profile, "--headless",
+	    "--norestore", "--convert-to", "pdf", "--outdir", tmp_dir, path,
+	    NULL }));
+	pdf = g_build_filename(tmp_dir, "table.pdf", NULL);
+	assert_table_pages(pdf, pages_of(pdf));
+out:
+	issue_view_free(v);
+	config_free(c);
+}
+
 /* ---- small things ----------------------------------------------------- */
 
 static void
@@ -987,6 +1183,8 @@ main(int argc, char **argv)
 	g_test_add_func("/render-doc/pdf", test_pdf);
 	g_test_add_func("/render-doc/docx", test_docx);
 	g_test_add_func("/render-doc/docx-fonts", test_docx_fonts);
+	g_test_add_func("/render-doc/table-pdf", test_table_pdf);
+	g_test_add_func("/render-doc/table-docx", test_table_docx);
 	rc = g_test_run();
 	remove_tree(tmp_dir);
 	g_free(tmp_dir);
