@@ -19,10 +19,25 @@ answers(const struct commission_entry *e, const char *title,
 	    (body != NULL && strstr(body, e->topic) != NULL);
 }
 
+/* The receipt's line for E answered in STATE. */
+static void
+tell_answered(GString *told, const struct commission_entry *e,
+    const char *state)
+{
+	g_autofree char *due = clock_format_unix(e->due);
+
+	if (strcmp(state, "answered") == 0)
+		g_string_append_printf(told, "本稿已记为约稿「%s」的来稿"
+		    "（按时交，截止 %.16s）。\n", e->topic, due);
+	else
+		g_string_append_printf(told, "本稿已记为约稿「%s」的来稿"
+		    "（逾期交：已于 %.16s 截止）。\n", e->topic, due);
+}
+
 gboolean
 commission_answer(struct bulletin *b, const char *unit, const char *title,
     const char *body, const char *threading, gint64 article,
-    GDateTime *now, GError **error)
+    GDateTime *now, GString *told, GError **error)
 {
 	gint64 t = g_date_time_to_unix(now);
 	g_autoptr(GPtrArray) open = store_commission_entries(b->store, unit, 0,
@@ -41,6 +56,8 @@ commission_answer(struct bulletin *b, const char *unit, const char *title,
 			return FALSE;
 		log_info("commission %" G_GINT64_FORMAT " %s by %s: article %"
 		    G_GINT64_FORMAT, e->commission, state, unit, article);
+		if (told != NULL)
+			tell_answered(told, e, state);
 	}
 	return TRUE;
 }

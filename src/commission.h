@@ -14,12 +14,13 @@
 
 /*
  * An article ARTICLE (its TITLE, BODY, and the mail's THREADING headers,
- * may be NULL) was filed for UNIT at NOW: mark the commissions it answers.
+ * may be NULL) was filed for UNIT at NOW: mark the commissions it answers,
+ * with a line for the unit's receipt in TOLD (may be NULL) for each.
  * Runs in the caller's transaction; FALSE with ERROR on a store failure.
  */
 gboolean commission_answer(struct bulletin *b, const char *unit,
     const char *title, const char *body, const char *threading,
-    gint64 article, GDateTime *now, GError **error);
+    gint64 article, GDateTime *now, GString *told, GError **error);
 
 /* Mark the open parts of commissions due by NOW missed and tell the
  * editors, per commission, who sent and who did not: one transaction, so

@@ -48,6 +48,7 @@ static const struct key_spec scoring_keys[] = {
 	{ "outlets", KEY_LIST, FALSE }, { "instructions", KEY_LIST, FALSE },
 	{ "deductions", KEY_LIST, FALSE }, { "highest_only", KEY_BOOL, FALSE },
 	{ "quota", KEY_INT, FALSE }, { "base_score", KEY_INT, FALSE },
+	{ "commission_misses", KEY_INT, FALSE },
 	{ "monthly_report", KEY_STRING, FALSE },
 	{ NULL },
 };
@@ -1084,6 +1085,11 @@ load_scoring(struct loader *l, struct config *c, config_setting_t *g)
 		loader_error(l, config_setting_get_member(g, "base_score"),
 		    "scoring.base_score must be from 0 to 1000 (0: no base "
 		    "score)");
+	s->commission_misses = g ? get_int(g, "commission_misses", 2) : 2;
+	if (s->commission_misses < 0 || s->commission_misses > 100)
+		loader_error(l, config_setting_get_member(g,
+		    "commission_misses"), "scoring.commission_misses must be "
+		    "from 0 to 100 (0: a missed 约稿 never zeroes a score)");
 	load_monthly_report(l, s, g);
 }
 

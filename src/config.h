@@ -47,6 +47,8 @@ struct scoring {
 					   outlets scores its best one */
 	int		 quota;		/* articles in a month for the base */
 	int		 base_score;	/* points for a month at the quota */
+	int		 commission_misses;	/* 约稿 late or missed in a year
+					   that zero its score; 0: none */
 	int		 monthly_hour;	/* the last month's 通报 to the editors
 					   on the first working day at this
 					   time; -1: not sent */

@@ -15,20 +15,22 @@
 #include "notify.h"
 #include "verdict.h"
 
+/* ANSWERED: the receipt's lines for the 约稿 the article answers, or "". */
 static char *
 receipt_text(const struct unit *u, const char *title, const char *body,
-    int seq, int number, int replaced)
+    int seq, int number, int replaced, const char *answered)
 {
 	g_autofree char *note = replaced > 0 ? g_strdup_printf(
 	    "本稿为修改稿，已替换草稿中原第%d篇稿件（原稿留档）。\n\n", replaced) :
 	    g_strdup("");
 
 	return g_strdup_printf("%s：\n\n"
-	    "您单位的来稿已收到，已编入下一期简报草稿（拟第%d期）。\n\n%s"
+	    "您单位的来稿已收到，已编入下一期简报草稿（拟第%d期）。\n\n%s%s%s"
 	    "稿件编号：%d\n标题：%s\n字数：%ld\n\n"
 	    "如需修改，请直接回复本邮件并附上修改稿。\n"
 	    "本邮件由简报系统自动发送。\n",
-	    u->name, number, note, seq, title, article_length(body));
+	    u->name, number, note, answered, *answered ? "\n" : "", seq,
+	    title, article_length(body));
 }
 
 /* Message-IDs named in In-Reply-To and References (NULL-terminated). */
@@ -56,6 +58,7 @@ struct filing {
 	int		 seq;		/* its number, reused by the revision */
 	char		*title_key;
 	char		*digest;	/* of the body */
+	GString		*answered;	/* the receipt's 约稿 lines */
 };
 
 static gboolean
@@ -149,7 +152,7 @@ file_article(struct bulletin *b, struct verdict *v, struct filing *f,
 	f->seq = seq;
 	return keep_attachments(b, art, message, error) &&
 	    commission_answer(b, v->unit->code, art->title, art->body,
-	    v->message->threading, id, now, error);
+	    v->message->threading, id, now, f->answered, error);
 }
 
 static gboolean
@@ -168,7 +171,7 @@ send_receipt(struct bulletin *b, const struct verdict *v,
 	log_info("article %d %s for %s: %s", f->seq, v->state ==
 	    MESSAGE_REPLACED ? "replaced" : "filed", v->unit->code, art->title);
 	text = receipt_text(v->unit, art->title, art->body, f->seq, number,
-	    f->replaces > 0 ? f->seq : 0);
+	    f->replaces > 0 ? f->seq : 0, f->answered->str);
 	return notify_queue_reply(b->store, b->config, "receipt", v->unit->name,
 	    v->message->from_address, subject, text, v->message->message_id,
 	    NULL, error) && tell_conversions(b, v, error);
@@ -291,7 +294,7 @@ static gboolean
 record(struct bulletin *b, struct verdict *v, struct message_row *row,
     gboolean batched, GError **error)
 {
-	struct filing f = { 0 };
+	struct filing f = { .answered = g_string_new(NULL) };
 	gint64 id, same = 0;
 	gboolean ok = FALSE;
 
@@ -330,6 +333,7 @@ out:
 		store_rollback(b->store);
 	g_free(f.title_key);
 	g_free(f.digest);
+	g_string_free(f.answered, TRUE);
 	return ok;
 }
 

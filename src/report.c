@@ -289,6 +289,34 @@ rank_rows(GPtrArray *rows)
 	}
 }
 
+/*
+ * "凡2次以上没有按时按质完成约稿任务的，当年信息考核分按零分处理": a unit
+ * with scoring.commission_misses 约稿 due this year and answered late or
+ * not at all scores 0, this period and in the year's total.
+ */
+static gboolean
+zero_for_misses(struct bulletin *b, struct report *r, GError **error)
+{
+	int limit = r->config->scoring.commission_misses;
+	g_autoptr(GHashTable) misses = NULL;
+
+	if (limit == 0)
+		return TRUE;
+	if ((misses = store_commission_misses(b->store, r->period.year_from,
+	    r->period.to, error)) == NULL)
+		return FALSE;
+	for (guint i = 0; i < r->rows->len; i++) {
+		struct report_row *row = r->rows->pdata[i];
+		row->misses = GPOINTER_TO_INT(g_hash_table_lookup(misses,
+		    row->unit->code));
+		if (row->misses >= limit) {
+			row->zeroed = TRUE;
+			row->score = row->score_total = 0;
+		}
+	}
+	return TRUE;
+}
+
 struct report *
 report_build(struct bulletin *b, const struct report_period *p,
     GError **error)
@@ -311,9 +339,13 @@ report_build(struct bulletin *b, const struct report_period *p,
 	for (guint i = 0; i < c->units->len; i++)
 		g_ptr_array_add(r->rows, report_row_new(c, i, &now[i],
 		    &total[i]));
-	rank_rows(r->rows);
 	tallies_free(c, now);
 	tallies_free(c, total);
+	if (!zero_for_misses(b, r, error)) {
+		report_free(r);
+		return NULL;
+	}
+	rank_rows(r->rows);
 	return r;
 }
 
@@ -425,8 +457,12 @@ rules_line(const struct config *c)
 	    "（各级累加）");
 	append_rules(out, "；批示 ", s->instructions, "+");
 	append_rules(out, "；扣分 ", s->deductions, "-");
-	g_string_append_printf(out, "；每月报送满 %d 篇得基础分 %d 分。",
+	g_string_append_printf(out, "；每月报送满 %d 篇得基础分 %d 分",
 	    s->quota, s->base_score);
+	if (s->commission_misses > 0)
+		g_string_append_printf(out, "；一年内 %d 次以上未按时完成约稿"
+		    "任务的，当年得分按零分计", s->commission_misses);
+	g_string_append(out, "。");
 	return g_string_free(out, FALSE);
 }
 
@@ -442,10 +478,25 @@ report_row(const struct report *r, const struct report_row *row)
 	return (char **)g_ptr_array_free(row_cells(r, row), FALSE);
 }
 
+/* The rules, then the units whose year they zeroed, by rank. */
 char *
 report_rules(const struct report *r)
 {
-	return rules_line(r->config);
+	g_autofree char *rules = rules_line(r->config);
+	GString *out = g_string_new(rules);
+	const char *sep = "";
+
+	for (guint i = 0; i < r->rows->len; i++) {
+		const struct report_row *row = r->rows->pdata[i];
+		if (!row->zeroed)
+			continue;
+		g_string_append_printf(out, "%s%s本年 %d 次未按时完成约稿任务",
+		    sep, row->unit->name, row->misses);
+		sep = "，";
+	}
+	if (*sep != '\0')
+		g_string_append(out, "，得分按零分计。");
+	return g_string_free(out, FALSE);
 }
 
 /* ---- formats ------------------------------------------------------------ */
@@ -472,7 +523,7 @@ report_text(const struct report *r)
 	}
 	body = table_print(table);
 	table_free(table);
-	rules = rules_line(r->config);
+	rules = report_rules(r);
 	return g_strdup_printf("%s\n%s\n\n%s\n%s\n", t, span, body, rules);
 }
 
@@ -494,7 +545,7 @@ report_html(const struct report *r)
 	g_autoptr(GPtrArray) head = header_cells(r);
 	g_autofree char *raw_title = title(r);
 	g_autofree char *t = g_markup_escape_text(raw_title, -1);
-	g_autofree char *span = span_line(r), *rules = rules_line(r->config);
+	g_autofree char *span = span_line(r), *rules = report_rules(r);
 	g_autofree char *esc_span = g_markup_escape_text(span, -1);
 	g_autofree char *esc_rules = g_markup_escape_text(rules, -1);
 	GString *out = g_string_new(NULL);

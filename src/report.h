@@ -53,6 +53,8 @@ struct report_row {
 	int		 deducted;	/* points taken off */
 	int		 score;		/* 本期得分 */
 	int		 score_total;	/* 累计得分 */
+	int		 misses;	/* 约稿 late or missed this year */
+	gboolean	 zeroed;	/* so many that the year scores 0 */
 };
 
 struct report {

@@ -183,6 +183,35 @@ store_score_facts(struct store *store, gint64 from, gint64 to,
 	return out;
 }
 
+GHashTable *
+store_commission_misses(struct store *store, gint64 from, gint64 to,
+    GError **error)
+{
+	g_autoptr(sqlite3_stmt) st = store_prepare(store,
+	    "SELECT u.unit, COUNT(*) FROM commission_units u"
+	    " JOIN commissions c ON c.id = u.commission"
+	    " WHERE c.due >= ? AND c.due < ? AND u.state IN ('late', 'missed')"
+	    " GROUP BY u.unit", error);
+	GHashTable *out;
+	int rc;
+
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		g_hash_table_insert(out, g_strdup((const char *)
+		    sqlite3_column_text(st, 0)), GINT_TO_POINTER(
+		    sqlite3_column_int(st, 1)));
+	if (rc != SQLITE_DONE) {
+		store_set_error(store, error, "commission misses");
+		g_hash_table_unref(out);
+		return NULL;
+	}
+	return out;
+}
+
 int
 store_count_score_events(struct store *store, enum score_kind kind,
     gint64 article, const char *name, GError **error)

@@ -609,6 +609,11 @@ void score_fact_free(struct score_fact *f);
 GPtrArray *store_score_facts(struct store *store, gint64 from, gint64 to,
     GError **error);
 
+/* Per unit code, the 约稿 due in [FROM, TO) that it answered late or not at
+ * all (GINT_TO_POINTER counts; caller unrefs), or NULL with ERROR. */
+GHashTable *store_commission_misses(struct store *store, gint64 from,
+    gint64 to, GError **error);
+
 /* ---- 催稿 rounds ----------------------------------------------------------- */
 
 enum round_state {
