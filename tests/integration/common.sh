@@ -31,13 +31,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# start_all: the stack, the config and the daemon.
-start_all() {
+# start_stack: the stack and the config, no daemon yet.
+start_stack() {
     MAILSTACK_PORT_BASE=${MAILSTACK_PORT_BASE:-$((20000 + RANDOM % 44 * 1000))} \
         "$top_srcdir/contrib/mailstack" start "$STACK" >"$STACK/start.log" 2>&1 ||
         { cat "$STACK/start.log" >&2; tap_bail "mail stack did not start"; }
     mail_use_stack "$STACK"
     bd_setup "$STACK" || tap_bail "bulletind -n rejected the test config"
+}
+
+# start_all: the stack, the config and the daemon.
+start_all() {
+    start_stack
     bd_start || tap_bail "bulletind did not start"
 }
 
