@@ -56,6 +56,19 @@ gboolean imap_fetch_many(struct imap *imap, guint32 uidvalidity,
     struct imap_fetch *items, guint n, GError **error);
 
 /*
+ * The same in the background, one batch at a time: begin (\Seen set on
+ * the batch; FALSE with nothing started when that fails), pump between
+ * other work (never waits), end (waits for the rest; the result of
+ * imap_fetch_many).  ITEMS must stay put until the end.  Commands on
+ * INBOX (marks, moves) wait until the end: the fetch connections would
+ * take their news for a fetch's answer.
+ */
+gboolean imap_fetch_begin(struct imap *imap, guint32 uidvalidity,
+    struct imap_fetch *items, guint n, GError **error);
+void imap_fetch_pump(struct imap *imap);
+gboolean imap_fetch_end(struct imap *imap, GError **error);
+
+/*
  * Mark UIDS processed: keyword $Filed on all of them, \Seen taken off
  * again for UNSEEN (those that were unseen before our fetch set it).
  * One command each, with compact UID sets.

@@ -419,7 +419,10 @@ ingest_file_message(struct bulletin *b, guint32 uidvalidity, guint32 uid,
 
 /* ---- a poll, in batches ------------------------------------------------- */
 
-#define BATCH_SIZE	100	/* UIDs fetched, filed and marked together */
+/* UIDs fetched, filed and marked together.  Two batches are in memory at
+ * once (one filed, the next fetched); a batch is moved in one MOVE, which
+ * libcurl cannot take for much more than 100 (imap.c). */
+#define BATCH_SIZE	100
 
 /* One UID of a batch. */
 struct pending {
@@ -504,19 +507,22 @@ batch_record(struct bulletin *b, guint32 uidvalidity, struct pending *p,
 /*
  * File the fetched messages of P[0..N) in one transaction; everything is
  * committed before the server hears of it.  On failure the open part is
- * rolled back and stays unrecorded.
+ * rolled back and stays unrecorded.  The next batch's fetch (IMAP) moves
+ * on between messages.
  */
 static gboolean
-file_together(struct bulletin *b, guint32 uidvalidity, struct pending *p,
-    guint n, GError **error)
+file_together(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
+    struct pending *p, guint n, GError **error)
 {
 	gboolean open = FALSE;
 	guint first = 0;
 
-	for (guint i = 0; i < n; i++)
+	for (guint i = 0; i < n; i++) {
 		if (!p[i].done && !batch_record(b, uidvalidity, p, i, &open,
 		    &first, error))
 			goto fail;
+		imap_fetch_pump(imap);
+	}
 	if (!open || batch_commit(b, p, first, n, error))
 		return TRUE;
 fail:
@@ -530,11 +536,11 @@ fail:
 /* After a failed batch: one transaction per message, to file what can
  * be filed; stops at the first that fails. */
 static gboolean
-file_each(struct bulletin *b, guint32 uidvalidity, struct pending *p,
-    guint n, GError **error)
+file_each(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
+    struct pending *p, guint n, GError **error)
 {
 	for (guint i = 0; i < n; i++)
-		if (!p[i].done && !file_together(b, uidvalidity, &p[i], 1,
+		if (!p[i].done && !file_together(b, imap, uidvalidity, &p[i], 1,
 		    error)) {
 			g_prefix_error(error, "uid %u: ", p[i].uid);
 			return FALSE;
@@ -562,34 +568,86 @@ look_up_known(struct bulletin *b, guint32 uidvalidity, struct pending *p,
 	return TRUE;
 }
 
-static gboolean
-fetch_batch(struct imap *imap, guint32 uidvalidity, struct pending *p,
-    guint n, GError **error)
-{
-	struct imap_fetch *items = g_new0(struct imap_fetch, n);
-	guint *index = g_new(guint, n), k = 0;
-	gboolean ok;
+/* A batch of a poll: its UIDs, and their fetch while it runs. */
+struct batch {
+	struct pending	 p[BATCH_SIZE];
+	guint		 n;
+	struct imap_fetch items[BATCH_SIZE];
+	guint		 index[BATCH_SIZE];	/* item -> its pending */
+	guint		 k;			/* items being fetched */
+};
 
-	for (guint i = 0; i < n; i++)
+/* UIDS[FIRST..] as a new batch, or NULL past the end. */
+static struct batch *
+batch_new(const GArray *uids, GHashTable *unseen, guint first)
+{
+	struct batch *batch;
+
+	if (first >= uids->len)
+		return NULL;
+	batch = g_new0(struct batch, 1);
+	batch->n = MIN(BATCH_SIZE, uids->len - first);
+	for (guint j = 0; j < batch->n; j++) {
+		struct pending *q = &batch->p[j];
+		q->uid = g_array_index(uids, guint32, first + j);
+		q->unseen = g_hash_table_contains(unseen,
+		    GUINT_TO_POINTER(q->uid));
+	}
+	return batch;
+}
+
+static void
+batch_free(struct batch *batch)
+{
+	if (batch == NULL)
+		return;
+	for (guint j = 0; j < batch->n; j++)
+		pending_clear(&batch->p[j]);
+	for (guint j = 0; j < batch->k; j++) {
+		g_clear_pointer(&batch->items[j].raw, g_bytes_unref);
+		g_clear_error(&batch->items[j].error);
+	}
+	g_free(batch);
+}
+
+/* Start fetching what BATCH does not hold yet. */
+static gboolean
+fetch_begin(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
+    struct batch *batch, GError **error)
+{
+	struct pending *p = batch->p;
+
+	if (!look_up_known(b, uidvalidity, p, batch->n, error))
+		return FALSE;
+	for (guint i = 0; i < batch->n; i++)
 		if (!p[i].done) {
-			index[k] = i;
-			items[k++].uid = p[i].uid;
+			batch->index[batch->k] = i;
+			batch->items[batch->k++].uid = p[i].uid;
 		}
-	ok = imap_fetch_many(imap, uidvalidity, items, k, error);
-	for (guint j = 0; j < k; j++) {
-		struct pending *q = &p[index[j]];
-		q->raw = items[j].raw;
-		if (items[j].error == NULL)
-			continue;
-		if (items[j].error->code == BULLETIN_ERROR_INPUT) {
+	return imap_fetch_begin(imap, uidvalidity, batch->items, batch->k,
+	    error);
+}
+
+/* Wait for the fetch; each message to its pending, the vanished ones
+ * skipped. */
+static gboolean
+fetch_end(struct imap *imap, struct batch *batch, GError **error)
+{
+	gboolean ok = imap_fetch_end(imap, error);
+
+	for (guint j = 0; j < batch->k; j++) {
+		struct imap_fetch *item = &batch->items[j];
+		struct pending *q = &batch->p[batch->index[j]];
+		q->raw = g_steal_pointer(&item->raw);
+		if (item->error != NULL &&
+		    item->error->code == BULLETIN_ERROR_INPUT) {
 			log_warn("message uid %u: %s; skipped", q->uid,
-			    items[j].error->message);
+			    item->error->message);
 			q->done = TRUE;
 		}
-		g_error_free(items[j].error);
+		g_clear_error(&item->error);
 	}
-	g_free(items);
-	g_free(index);
+	batch->k = 0;
 	return ok;
 }
 
@@ -651,34 +709,58 @@ mark_batch(struct imap *imap, struct pending *p, guint n, GError **error)
 	return moves_run(imap, moves, error);
 }
 
+/* A fetch that failed: nothing of BATCH is recorded; \Seen goes back
+ * where the office had it, if the server lets us. */
+static void
+unfetched(struct imap *imap, struct batch *batch)
+{
+	for (guint i = 0; i < batch->n; i++)
+		batch->p[i].done = batch->p[i].recorded = FALSE;
+	mark_batch(imap, batch->p, batch->n, NULL);
+}
+
+/* File what BATCH fetched, in one transaction or else one by one. */
 static gboolean
-ingest_batch(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
-    struct pending *p, guint n, GError **error)
+file_batch(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
+    struct batch *batch, GError **error)
 {
 	g_autoptr(GError) local = NULL;
-	gboolean filed;
 
-	if (!look_up_known(b, uidvalidity, p, n, error))
-		return FALSE;
-	if (!fetch_batch(imap, uidvalidity, p, n, error)) {
-		for (guint i = 0; i < n; i++)
-			p[i].done = p[i].recorded = FALSE;
-		mark_batch(imap, p, n, NULL);	/* \Seen back, if it can */
-		return FALSE;
-	}
-	if (!(filed = file_together(b, uidvalidity, p, n, &local))) {
-		log_warn("filing %u message(s) together: %s; one by one", n,
-		    local->message);
-		g_clear_error(&local);
-		filed = file_each(b, uidvalidity, p, n, &local);
-	}
+	if (file_together(b, imap, uidvalidity, batch->p, batch->n, &local))
+		return TRUE;
+	log_warn("filing %u message(s) together: %s; one by one", batch->n,
+	    local->message);
+	return file_each(b, imap, uidvalidity, batch->p, batch->n, error);
+}
+
+/*
+ * File CUR (fetched) while NEXT (or NULL) is fetched, then mark and move
+ * CUR: its marks wait for NEXT's fetch (see imap.h).  What was recorded
+ * is marked even when a later message failed.  FALSE when anything
+ * failed; *NEXT_OK_R says whether NEXT was fetched.
+ */
+static gboolean
+ingest_batch(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
+    struct batch *cur, struct batch *next, gboolean *next_ok_r,
+    GError **error)
+{
+	g_autoptr(GError) fetch_error = NULL, file_error = NULL;
+	gboolean fetching, filed;
+
+	fetching = next != NULL && fetch_begin(b, imap, uidvalidity, next,
+	    &fetch_error);
+	filed = file_batch(b, imap, uidvalidity, cur, &file_error);
+	if (fetching)
+		fetching = fetch_end(imap, next, &fetch_error);
 	crashpoint("after-commit");
-	/* What was recorded is marked even when a later message failed. */
-	if (!mark_batch(imap, p, n, error))
-		return FALSE;
+	if (!mark_batch(imap, cur->p, cur->n, error))
+		return *next_ok_r = FALSE;
+	*next_ok_r = next == NULL || fetching;
 	if (!filed)
-		g_propagate_error(error, g_steal_pointer(&local));
-	return filed;
+		g_propagate_error(error, g_steal_pointer(&file_error));
+	else if (!*next_ok_r)
+		g_propagate_error(error, g_steal_pointer(&fetch_error));
+	return filed && *next_ok_r;
 }
 
 /*
@@ -725,32 +807,51 @@ ingest_prepare(struct bulletin *b, struct imap *imap, GError **error)
 	return TRUE;
 }
 
+/* The UIDS of a poll, in batches: each filed while the next is fetched. */
+static gboolean
+ingest_batches(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
+    const GArray *uids, GHashTable *unseen, volatile sig_atomic_t *stop,
+    GError **error)
+{
+	struct batch *cur = batch_new(uids, unseen, 0), *next;
+	gboolean ok, next_ok = TRUE;
+	guint i;
+
+	if (cur == NULL)
+		return TRUE;
+	if (!fetch_begin(b, imap, uidvalidity, cur, error) ||
+	    !fetch_end(imap, cur, error)) {
+		unfetched(imap, cur);
+		batch_free(cur);
+		return FALSE;
+	}
+	for (i = cur->n; ; i += next->n) {
+		next = *stop ? NULL : batch_new(uids, unseen, i);
+		ok = ingest_batch(b, imap, uidvalidity, cur, next, &next_ok,
+		    error);
+		batch_free(cur);
+		if (next != NULL && (!ok || !next_ok))
+			unfetched(imap, next);	/* its \Seen back */
+		if (!ok || next == NULL)
+			break;
+		cur = next;
+	}
+	batch_free(next);
+	return ok;
+}
+
 gboolean
 ingest_poll(struct bulletin *b, struct imap *imap,
     volatile sig_atomic_t *stop, GError **error)
 {
 	g_autoptr(GArray) uids = NULL;
 	g_autoptr(GHashTable) unseen = NULL;
-	struct pending p[BATCH_SIZE];
 	guint32 uidvalidity;
-	gboolean ok = TRUE;
 
 	if (!imap_new_uids(imap, &uidvalidity, &uids, &unseen, error) ||
 	    !finish_moves(b, imap, uidvalidity, error))
 		return FALSE;
 	if (uids->len > 0)
 		log_debug("imap: %u new message(s)", uids->len);
-	for (guint i = 0; ok && i < uids->len && !*stop; i += BATCH_SIZE) {
-		guint n = MIN(BATCH_SIZE, uids->len - i);
-		memset(p, 0, sizeof p);
-		for (guint j = 0; j < n; j++) {
-			p[j].uid = g_array_index(uids, guint32, i + j);
-			p[j].unseen = g_hash_table_contains(unseen,
-			    GUINT_TO_POINTER(p[j].uid));
-		}
-		ok = ingest_batch(b, imap, uidvalidity, p, n, error);
-		for (guint j = 0; j < n; j++)
-			pending_clear(&p[j]);
-	}
-	return ok;
+	return ingest_batches(b, imap, uidvalidity, uids, unseen, stop, error);
 }
