@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""backlog.py N MAILDIR ARTICLES SEEN_EVERY UNIT...: N article mails from
-UNIT... (in turn) written straight into MAILDIR, shaped as our server
+"""backlog.py [--first K] N MAILDIR ARTICLES SEEN_EVERY UNIT...: N article
+mails (numbers K.. , default 1) from UNIT... (in turn) written straight
+into MAILDIR, shaped as our server
 delivers them: the LMTP and the ESMTPSA Received lines that vouch for the
 unit.  Every SEEN_EVERY-th mail (0: none) is already read by the office
 (cur/, flag S); the rest are new.  Titles and bodies come from the demo
-articles under ARTICLES, numbered so that none is a duplicate."""
+articles under ARTICLES, numbered so that none is a duplicate: a second
+backlog into the same mailbox starts where the first ended."""
 import base64
 import os
 import sys
@@ -16,15 +18,18 @@ def b64(s):
 
 
 def main():
-    n, box, src, seen_every = (int(sys.argv[1]), sys.argv[2], sys.argv[3],
-                               int(sys.argv[4]))
-    units = sys.argv[5:]
+    args = sys.argv[1:]
+    first = 1
+    if args[:1] == ["--first"]:
+        first, args = int(args[1]), args[2:]
+    n, box, src, seen_every = int(args[0]), args[1], args[2], int(args[3])
+    units = args[4:]
     texts = [open(os.path.join(src, f), encoding="utf-8").read().split("\n\n")
              for f in sorted(os.listdir(src)) if f.endswith(".txt")]
     for d in ("new", "cur", "tmp"):
         os.makedirs(os.path.join(box, d), exist_ok=True)
     stamp = int(time.time())
-    for i in range(n):
+    for i in range(first - 1, first - 1 + n):
         unit = units[i % len(units)]
         blocks = texts[i % len(texts)]
         title = "%s（第%d号）" % (blocks[0], i + 1)
