@@ -703,14 +703,6 @@ imap_fetch_end(struct imap *imap, GError **error)
 	return ok;
 }
 
-gboolean
-imap_fetch_many(struct imap *imap, guint32 uidvalidity,
-    struct imap_fetch *items, guint n, GError **error)
-{
-	return imap_fetch_begin(imap, uidvalidity, items, n, error) &&
-	    imap_fetch_end(imap, error);
-}
-
 /* ---- marking ------------------------------------------------------------ */
 
 gboolean

@@ -49,17 +49,11 @@ struct imap_fetch {
 
 /*
  * Fetch the N ITEMS by URL fetch (literals read by length), several in
- * flight.  Returns FALSE with a TEMPORARY error when the server failed;
- * the items fetched so far are filled in either way.
- */
-gboolean imap_fetch_many(struct imap *imap, guint32 uidvalidity,
-    struct imap_fetch *items, guint n, GError **error);
-
-/*
- * The same in the background, one batch at a time: begin (\Seen set on
- * the batch; FALSE with nothing started when that fails), pump between
- * other work (never waits), end (waits for the rest; the result of
- * imap_fetch_many).  ITEMS must stay put until the end.  Commands on
+ * flight, in the background, one batch at a time: begin (\Seen set on the
+ * batch; FALSE with nothing started when that fails), pump between other
+ * work (it never waits), end (waits for the rest).  End returns FALSE with
+ * a TEMPORARY error when the server failed; the items fetched so far are
+ * filled in either way.  ITEMS must stay put until the end.  Commands on
  * INBOX (marks, moves) wait until the end: the fetch connections would
  * take their news for a fetch's answer.
  */

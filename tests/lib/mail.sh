@@ -136,11 +136,30 @@ mail_fetch() {
         "imaps://127.0.0.1:$MAILSTACK_IMAPS_PORT/$(_mail_urlpath "${3:-INBOX}");UID=$2"
 }
 
-# mail_uids USER [FOLDER]: print the UIDs of all messages in the folder, one per line.
+# mail_uids USER [FOLDER] [QUERY...]: print the UIDs of the folder's
+# messages that match the doveadm search QUERY (default ALL), one per line.
 mail_uids() {
+    local user=$1 folder=${2:-INBOX}
+    shift $(($# < 2 ? $# : 2))
     _mail_need_env || return 1
-    doveadm -c "$MAILSTACK_DOVECOT_CONF" search -u "$(_mail_addr "$1")" \
-        mailbox "${2:-INBOX}" ALL | awk '{ print $2 }'
+    doveadm -c "$MAILSTACK_DOVECOT_CONF" search -u "$(_mail_addr "$user")" \
+        mailbox "$folder" "${@:-ALL}" | awk '{ print $2 }'
+}
+
+# mail_backlog USER FIRST N SEEN_EVERY ARTICLES UNIT...: N article mails
+# (numbered from FIRST) from the UNITs, written straight into USER's INBOX
+# Maildir by backlog.py (titles and bodies from the demo articles under
+# ARTICLES), owned as Dovecot's own and counted once, so that Dovecot has
+# taken them in.
+mail_backlog() {
+    local user=$1 first=$2 n=$3 seen=$4 src=$5 home
+    shift 5
+    _mail_need_env || return 1
+    home=$MAILSTACK_MAILDIR_ROOT/$MAILSTACK_DOMAIN/${user%@*}
+    python3 "${BASH_SOURCE[0]%/*}/backlog.py" --first "$first" "$n" \
+        "$home/Maildir" "$src" "$seen" "$@" || return 1
+    chown -R --reference="$MAILSTACK_MAILDIR_ROOT/$MAILSTACK_DOMAIN" "$home" &&
+        mail_count "$user" INBOX >/dev/null
 }
 
 # mail_fetch_all USER [FOLDER]: print all messages of the folder (UID order), separated by a line "=====".
