@@ -541,15 +541,23 @@ fetch_step(struct imap *imap, struct fetch_pass *pass, gboolean wait,
 	CURLMcode mc = CURLM_OK;
 	CURLMsg *msg;
 	int still, left;
+	guint finished = 1;
 
 	if (wait && fetch_fill(imap, pass) > 0)
 		mc = curl_multi_poll(imap->multi, NULL, 0, 1000, NULL);
-	if (mc == CURLM_OK &&
-	    (mc = curl_multi_perform(imap->multi, &still)) == CURLM_OK)
+	/* A request started after a completion goes out only with the next
+	 * perform: run it at once rather than a message later. */
+	while (mc == CURLM_OK && finished > 0 &&
+	    (mc = curl_multi_perform(imap->multi, &still)) == CURLM_OK) {
+		finished = 0;
 		while ((msg = curl_multi_info_read(imap->multi, &left)) != NULL)
-			if (msg->msg == CURLMSG_DONE)
+			if (msg->msg == CURLMSG_DONE) {
 				fetch_done(imap, msg->easy_handle,
 				    msg->data.result, pass);
+				finished++;
+			}
+		fetch_fill(imap, pass);
+	}
 	*running_r = fetch_fill(imap, pass);
 	if (mc != CURLM_OK) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
@@ -634,6 +642,18 @@ fetch_abort(struct imap *imap)
 	imap->batch.active = FALSE;
 }
 
+/* Move the batch on without waiting. */
+static void
+fetch_pump(struct imap *imap)
+{
+	struct fetch_batch *batch = &imap->batch;
+	guint running;
+
+	if (batch->active && batch->error == NULL)
+		fetch_step(imap, &batch->pass, FALSE, &running,
+		    &batch->error);
+}
+
 gboolean
 imap_fetch_begin(struct imap *imap, guint32 uidvalidity,
     struct imap_fetch *items, guint n, GError **error)
@@ -651,19 +671,8 @@ imap_fetch_begin(struct imap *imap, guint32 uidvalidity,
 	batch->items = items;
 	batch->n = n;
 	batch->active = TRUE;
-	imap_fetch_pump(imap);
+	fetch_pump(imap);
 	return TRUE;
-}
-
-void
-imap_fetch_pump(struct imap *imap)
-{
-	struct fetch_batch *batch = &imap->batch;
-	guint running;
-
-	if (batch->active && batch->error == NULL)
-		fetch_step(imap, &batch->pass, FALSE, &running,
-		    &batch->error);
 }
 
 /* The pass over again: those confused by an untagged FETCH, or none. */

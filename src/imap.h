@@ -49,17 +49,16 @@ struct imap_fetch {
 
 /*
  * Fetch the N ITEMS by URL fetch (literals read by length), several in
- * flight, in the background, one batch at a time: begin (\Seen set on the
- * batch; FALSE with nothing started when that fails), pump between other
- * work (it never waits), end (waits for the rest).  End returns FALSE with
- * a TEMPORARY error when the server failed; the items fetched so far are
- * filled in either way.  ITEMS must stay put until the end.  Commands on
- * INBOX (marks, moves) wait until the end: the fetch connections would
- * take their news for a fetch's answer.
+ * flight, one batch at a time: begin (\Seen set on the batch; FALSE with
+ * nothing started when that fails), end (waits for the rest).  End
+ * returns FALSE with a TEMPORARY error when the server failed; the items
+ * fetched so far are filled in either way.  ITEMS must stay put until
+ * the end.  Commands on INBOX (marks, moves) wait until the end: the
+ * fetch connections would take their news for a fetch's answer.  One
+ * thread at a time may use a struct imap.
  */
 gboolean imap_fetch_begin(struct imap *imap, guint32 uidvalidity,
     struct imap_fetch *items, guint n, GError **error);
-void imap_fetch_pump(struct imap *imap);
 gboolean imap_fetch_end(struct imap *imap, GError **error);
 
 /*
