@@ -452,7 +452,7 @@ store_begin(struct store *store, GError **error)
 
 /* Spool files written since the last commit reach the disk before the
  * rows that name them: one syncfs for the lot (which also makes their
- * renames durable). */
+ * directory entries durable). */
 static gboolean
 spool_sync(struct store *store, GError **error)
 {
@@ -510,41 +510,68 @@ fail:
 	return FALSE;
 }
 
+/* Open the spool file PATH to be written, or -1 with *FRESH_R FALSE when
+ * it holds its bytes already (spooled before, or by the fetch worker).
+ * A file of another size was cut short by a crash: written again. */
+static int
+spool_open(const char *path, goffset size, gboolean *fresh_r, GError **error)
+{
+	GStatBuf sb;
+	int fd;
+
+	*fresh_r = TRUE;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST) {
+		if (g_stat(path, &sb) == 0 && sb.st_size == size) {
+			*fresh_r = FALSE;
+			return -1;
+		}
+		fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+	}
+	if (fd < 0)
+		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
+		    "spool: open %s: %s", path, g_strerror(errno));
+	return fd;
+}
+
+/*
+ * No temporary name and rename: a file is named by its digest, only a
+ * committed row makes it count, and the commit flushes it first; a file
+ * left short by a crash is known by its size and written again.  One
+ * create a message instead of a create and a rename.
+ */
 char *
-store_spool_put(struct store *store, const char *digest, GBytes *raw,
+store_spool_write(struct store *store, const char *digest, GBytes *raw,
     GError **error)
 {
 	g_autofree char *name = g_strdup_printf("%s.eml", digest);
 	g_autofree char *path = g_build_filename(store->spool_dir, name, NULL);
-	g_autofree char *tmp = g_strconcat(path, ".tmp", NULL);
-	GStatBuf sb;
+	gboolean fresh, ok;
 	int fd;
 
-	/* The same bytes spooled before; they may not be on the disk yet
-	 * (a crash before a commit), so the next commit flushes them too.
-	 * A file cut short by a lost write is written again. */
-	store->spool_unsynced = TRUE;
-	if (g_stat(path, &sb) == 0 &&
-	    (gsize)sb.st_size == g_bytes_get_size(raw))
-		return g_steal_pointer(&name);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
+	if ((fd = spool_open(path, g_bytes_get_size(raw), &fresh, error)) < 0)
+		return fresh ? NULL : g_steal_pointer(&name);
+	ok = write_all(fd, raw, path, error);
+	if (close(fd) != 0 && ok) {
 		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
-		    "spool: open %s: %s", tmp, g_strerror(errno));
-		return NULL;
+		    "spool: close %s: %s", path, g_strerror(errno));
+		ok = FALSE;
 	}
-	if (!write_all(fd, raw, tmp, error)) {
-		close(fd);
-		unlink(tmp);
-		return NULL;
-	}
-	close(fd);
-	if (rename(tmp, path) != 0) {
-		g_set_error(error, BULLETIN_ERROR, BULLETIN_ERROR_TEMPORARY,
-		    "spool: rename %s: %s", tmp, g_strerror(errno));
+	if (!ok) {
+		unlink(path);
 		return NULL;
 	}
 	return g_steal_pointer(&name);
+}
+
+char *
+store_spool_put(struct store *store, const char *digest, GBytes *raw,
+    GError **error)
+{
+	/* Spooled before or not, the next commit flushes it: an earlier
+	 * write may not be on the disk yet (a crash before its commit). */
+	store->spool_unsynced = TRUE;
+	return store_spool_write(store, digest, raw, error);
 }
 
 /* ---- messages ----------------------------------------------------------- */

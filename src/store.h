@@ -83,6 +83,12 @@ gint64 store_find_same_message(struct store *store, const char *message_id,
 char *store_spool_put(struct store *store, const char *digest, GBytes *raw,
     GError **error);
 
+/* The same write, taken into no commit: it touches nothing of STORE but
+ * the spool, so another thread may spool ahead of the one that records;
+ * store_spool_put of the same bytes then finds the file written. */
+char *store_spool_write(struct store *store, const char *digest, GBytes *raw,
+    GError **error);
+
 gint64 store_add_message(struct store *store, const struct message_row *row,
     GError **error);
 
