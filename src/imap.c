@@ -17,7 +17,10 @@
 #include "transfer.h"
 
 #define FILED_KEYWORD "$Filed"
-#define FETCHERS 3		/* fetches in flight, one connection each */
+/* Fetches in flight, one connection each.  On a 2-core server beside
+ * Dovecot, 2 fetched 5,000 in 1.9 s, 3 in 2.1 s, 5 in 2.6 s: more only
+ * add sessions to park and to tell of each change. */
+#define FETCHERS 2
 
 struct fetcher {
 	CURL		*curl;
@@ -27,27 +30,22 @@ struct fetcher {
 	char		 errbuf[CURL_ERROR_SIZE];
 };
 
-/* The batch imap_fetch_begin() started (see below). */
-struct fetch_batch {
-	gboolean	 active;
-	struct imap_fetch *items;	/* the caller's */
-	guint		 n;
-	struct fetch_pass {
-		guint32		 uidvalidity;
-		GPtrArray	*todo;	/* items, or NULLs: NOOPs in BOX */
-		const char	*box;
-		guint		 next;	/* first of TODO not started */
-		GPtrArray	*again;	/* confused by an untagged FETCH */
-		GError		*noop_error;
-	} pass;
-	GError		*error;		/* the multi failed while pumping */
+/* One round of requests over the fetchers (see imap_fetch). */
+struct fetch_pass {
+	guint32		 uidvalidity;
+	GPtrArray	*todo;		/* items, or NULLs: NOOPs in BOX */
+	const char	*box;
+	guint		 next;		/* first of TODO not started */
+	GPtrArray	*again;		/* confused by an untagged FETCH */
+	GError		*noop_error;
+	imap_fetched_fn	*fetched;	/* told of each item fetched */
+	gpointer	 data;
 };
 
 struct imap {
 	CURL		*curl;		/* commands */
 	CURLM		*multi;		/* fetches */
 	struct fetcher	 fetchers[FETCHERS];
-	struct fetch_batch batch;
 	char		*base;		/* "imaps://host:port" */
 	char		*park;		/* URL path fetchers wait in, or NULL */
 	char		*password;
@@ -111,14 +109,11 @@ imap_new(const struct tls_peer *peer, const char *password)
 	return imap;
 }
 
-static void fetch_abort(struct imap *imap);
-
 void
 imap_free(struct imap *imap)
 {
 	if (imap == NULL)
 		return;
-	fetch_abort(imap);
 	transfer_cleanup(imap->curl);
 	for (guint i = 0; i < FETCHERS; i++)
 		transfer_cleanup(imap->fetchers[i].curl);
@@ -446,6 +441,8 @@ fetch_pass_init(struct fetch_pass *pass, guint32 uidvalidity,
 	pass->next = 0;
 	pass->again = g_ptr_array_new();
 	pass->noop_error = NULL;
+	pass->fetched = NULL;
+	pass->data = NULL;
 }
 
 static void
@@ -497,10 +494,12 @@ fetch_done(struct imap *imap, CURL *curl, CURLcode rc,
 	curl_easy_getinfo(curl, CURLINFO_PRIVATE, (char **)&f);
 	g_assert(f != NULL && f->busy);
 	item = f->item;
-	if (rc == CURLE_OK && item != NULL)
+	if (rc == CURLE_OK && item != NULL) {
 		item->raw = g_byte_array_free_to_bytes(g_steal_pointer(
 		    &f->body));
-	else {
+		if (pass->fetched != NULL)
+			pass->fetched(item, pass->data);
+	} else {
 		what = item ? g_strdup_printf("fetch uid %u", item->uid) :
 		    g_strdup("NOOP");
 		if (rc != CURLE_OK && (item != NULL ||
@@ -531,19 +530,19 @@ fetch_fill(struct imap *imap, struct fetch_pass *pass)
 }
 
 /*
- * Move PASS on: take what finished, start what can start; with WAIT, wait
- * up to a second for progress first.  *RUNNING_R: requests in flight.
+ * Move PASS on: wait up to a second for progress, take what finished,
+ * start what can start.  *RUNNING_R: requests in flight.
  */
 static gboolean
-fetch_step(struct imap *imap, struct fetch_pass *pass, gboolean wait,
-    guint *running_r, GError **error)
+fetch_step(struct imap *imap, struct fetch_pass *pass, guint *running_r,
+    GError **error)
 {
 	CURLMcode mc = CURLM_OK;
 	CURLMsg *msg;
 	int still, left;
 	guint finished = 1;
 
-	if (wait && fetch_fill(imap, pass) > 0)
+	if (fetch_fill(imap, pass) > 0)
 		mc = curl_multi_poll(imap->multi, NULL, 0, 1000, NULL);
 	/* A request started after a completion goes out only with the next
 	 * perform: run it at once rather than a message later. */
@@ -567,15 +566,26 @@ fetch_step(struct imap *imap, struct fetch_pass *pass, gboolean wait,
 	return TRUE;
 }
 
-/* Run PASS to its end. */
+/* Whatever is in flight is dropped: the fetchers are idle again. */
+static void
+fetch_release_all(struct imap *imap)
+{
+	for (guint i = 0; i < FETCHERS; i++)
+		if (imap->fetchers[i].busy)
+			fetch_release(imap, &imap->fetchers[i]);
+}
+
+/* Run PASS to its end; on failure, what is in flight is dropped. */
 static gboolean
 fetch_finish(struct imap *imap, struct fetch_pass *pass, GError **error)
 {
 	guint running;
 
 	do
-		if (!fetch_step(imap, pass, TRUE, &running, error))
+		if (!fetch_step(imap, pass, &running, error)) {
+			fetch_release_all(imap);
 			return FALSE;
+		}
 	while (running > 0);
 	if (pass->noop_error != NULL) {
 		g_propagate_error(error, g_steal_pointer(&pass->noop_error));
@@ -629,57 +639,11 @@ fetch_check(struct imap_fetch *items, guint n, GError **error)
 	return TRUE;
 }
 
-/* Whatever is in flight is dropped: the fetchers are idle again. */
-static void
-fetch_abort(struct imap *imap)
-{
-	for (guint i = 0; i < FETCHERS; i++)
-		if (imap->fetchers[i].busy)
-			fetch_release(imap, &imap->fetchers[i]);
-	fetch_pass_clear(&imap->batch.pass);
-	g_clear_error(&imap->batch.error);
-	imap->batch.items = NULL;
-	imap->batch.active = FALSE;
-}
-
-/* Move the batch on without waiting. */
-static void
-fetch_pump(struct imap *imap)
-{
-	struct fetch_batch *batch = &imap->batch;
-	guint running;
-
-	if (batch->active && batch->error == NULL)
-		fetch_step(imap, &batch->pass, FALSE, &running,
-		    &batch->error);
-}
-
-gboolean
-imap_fetch_begin(struct imap *imap, guint32 uidvalidity,
-    struct imap_fetch *items, guint n, GError **error)
-{
-	struct fetch_batch *batch = &imap->batch;
-	GPtrArray *todo;
-
-	g_assert(!batch->active);
-	if (n > 0 && !fetch_prepare(imap, items, n, error))
-		return FALSE;
-	todo = g_ptr_array_sized_new(n);
-	for (guint i = 0; i < n; i++)
-		g_ptr_array_add(todo, &items[i]);
-	fetch_pass_init(&batch->pass, uidvalidity, todo, NULL);
-	batch->items = items;
-	batch->n = n;
-	batch->active = TRUE;
-	fetch_pump(imap);
-	return TRUE;
-}
-
 /* The pass over again: those confused by an untagged FETCH, or none. */
 static void
 fetch_again(struct fetch_pass *pass)
 {
-	GPtrArray *again = g_steal_pointer(&pass->again);
+	GPtrArray *again = pass->again;
 
 	if (again->len > 0)
 		log_debug("imap: %u fetch(es) confused by an untagged FETCH: "
@@ -687,29 +651,37 @@ fetch_again(struct fetch_pass *pass)
 	for (guint i = 0; i < again->len; i++)
 		g_clear_error(&((struct imap_fetch *)again->pdata[i])->error);
 	g_ptr_array_unref(pass->todo);
-	fetch_pass_init(pass, pass->uidvalidity, again, NULL);
+	pass->todo = again;
+	pass->next = 0;
+	pass->again = g_ptr_array_new();
 }
 
 gboolean
-imap_fetch_end(struct imap *imap, GError **error)
+imap_fetch(struct imap *imap, guint32 uidvalidity, struct imap_fetch *items,
+    guint n, imap_fetched_fn *fetched, gpointer data, GError **error)
 {
-	struct fetch_batch *batch = &imap->batch;
-	gboolean ok = batch->error == NULL;
+	struct fetch_pass pass;
+	gboolean ok;
 
-	g_assert(batch->active);
-	if (!ok)
-		g_propagate_error(error, g_steal_pointer(&batch->error));
-	for (guint try = 1; ok; try++) {
-		if (!(ok = fetch_finish(imap, &batch->pass, error)) ||
-		    batch->pass.again->len == 0 || try == FETCH_TRIES)
+	if (n == 0)
+		return TRUE;
+	if (!fetch_prepare(imap, items, n, error))
+		return FALSE;
+	fetch_pass_init(&pass, uidvalidity, g_ptr_array_sized_new(n), NULL);
+	for (guint i = 0; i < n; i++)
+		g_ptr_array_add(pass.todo, &items[i]);
+	pass.fetched = fetched;
+	pass.data = data;
+	for (guint try = 1; ; try++) {
+		if (!(ok = fetch_finish(imap, &pass, error)) ||
+		    pass.again->len == 0 || try == FETCH_TRIES)
 			break;
-		fetch_again(&batch->pass);
+		fetch_again(&pass);
 	}
-	if (ok && batch->n > 0 && imap->park != NULL)
+	fetch_pass_clear(&pass);
+	if (ok && imap->park != NULL)
 		ok = fetch_noops(imap, imap->park, error);
-	ok = ok && fetch_check(batch->items, batch->n, error);
-	fetch_abort(imap);
-	return ok;
+	return ok && fetch_check(items, n, error);
 }
 
 /* ---- marking ------------------------------------------------------------ */

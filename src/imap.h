@@ -47,19 +47,22 @@ struct imap_fetch {
 	GError		*error;		/* ... with an INPUT error: it vanished */
 };
 
+/* Told of ITEM as soon as its message is in (ITEM->raw), while the
+ * other fetches are still in flight. */
+typedef void imap_fetched_fn(struct imap_fetch *item, gpointer data);
+
 /*
  * Fetch the N ITEMS by URL fetch (literals read by length), several in
- * flight, one batch at a time: begin (\Seen set on the batch; FALSE with
- * nothing started when that fails), end (waits for the rest).  End
- * returns FALSE with a TEMPORARY error when the server failed; the items
- * fetched so far are filled in either way.  ITEMS must stay put until
- * the end.  Commands on INBOX (marks, moves) wait until the end: the
- * fetch connections would take their news for a fetch's answer.  One
- * thread at a time may use a struct imap.
+ * flight; FETCHED (or NULL) is told of each as it comes.  \Seen is set on
+ * them first (FALSE with nothing fetched when that fails).  FALSE with a
+ * TEMPORARY error when the server failed; the items fetched so far are
+ * filled in either way.  Commands on INBOX (marks, moves) must not run
+ * meanwhile: the fetch connections would take their news for a fetch's
+ * answer.  One thread at a time may use a struct imap.
  */
-gboolean imap_fetch_begin(struct imap *imap, guint32 uidvalidity,
-    struct imap_fetch *items, guint n, GError **error);
-gboolean imap_fetch_end(struct imap *imap, GError **error);
+gboolean imap_fetch(struct imap *imap, guint32 uidvalidity,
+    struct imap_fetch *items, guint n, imap_fetched_fn *fetched,
+    gpointer data, GError **error);
 
 /*
  * Mark UIDS processed: keyword $Filed on all of them, \Seen taken off

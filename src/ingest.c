@@ -352,15 +352,16 @@ struct incoming {
 	struct verdict	*verdict;
 };
 
+/* DIGEST: RAW's, if known (spool_ahead), or NULL. */
 static gboolean
 incoming_init(struct bulletin *b, guint32 uidvalidity, guint32 uid,
-    GBytes *raw, struct incoming *in, GError **error)
+    GBytes *raw, const char *digest, struct incoming *in, GError **error)
 {
 	struct message_row row = { uidvalidity, uid, NULL, NULL };
 	struct verdict *v;
 
 	memset(in, 0, sizeof *in);
-	in->digest = digest_of(raw);
+	in->digest = digest != NULL ? g_strdup(digest) : digest_of(raw);
 	if ((in->spool = store_spool_put(b->store, in->digest, raw,
 	    error)) == NULL)
 		return FALSE;
@@ -405,7 +406,7 @@ ingest_file_message(struct bulletin *b, guint32 uidvalidity, guint32 uid,
 	g_autofree char *note = NULL;
 	struct verdict *v;
 
-	if (!incoming_init(b, uidvalidity, uid, raw, &in, error) ||
+	if (!incoming_init(b, uidvalidity, uid, raw, NULL, &in, error) ||
 	    !record(b, in.verdict, &in.row, FALSE, error)) {
 		incoming_clear(&in);
 		return NULL;
@@ -419,16 +420,25 @@ ingest_file_message(struct bulletin *b, guint32 uidvalidity, guint32 uid,
 
 /* ---- a poll, in batches ------------------------------------------------- */
 
-/* UIDs fetched, filed and marked together.  Three batches are in memory
- * at once (one marked, one filed, one fetched); a batch is moved in one
- * MOVE, which libcurl cannot take for much more than 100 (imap.c). */
-#define BATCH_SIZE	100
+/*
+ * UIDs fetched, filed and marked together.  Each batch costs the server a
+ * few commands whatever its size (flags, moves, the fetchers' SELECTs):
+ * at 5,000 waiting, batches of 200 filed in 3.7 s where batches of 100
+ * took 4.6 s.  Three batches are in memory at once (one marked, one filed,
+ * one fetched), so a batch is sized by bytes too: after a fetch the next
+ * takes what fits BATCH_BYTES at the size just seen, and the first is
+ * small, before any size is known.
+ */
+#define BATCH_SIZE	200
+#define BATCH_FIRST	20
+#define BATCH_BYTES	(16 * 1024 * 1024)
 
 /* One UID of a batch. */
 struct pending {
 	guint32		 uid;
 	gboolean	 unseen;	/* before our fetch set \Seen */
 	GBytes		*raw;		/* fetched, not yet recorded */
+	char		*digest;	/* of RAW, spooled ahead, or NULL */
 	gboolean	 done;		/* recorded and committed, or skipped */
 	gboolean	 recorded;	/* in the store: mark it on the server */
 	char		*folder;	/* where it goes once recorded */
@@ -439,6 +449,7 @@ static void
 pending_clear(struct pending *p)
 {
 	g_clear_pointer(&p->raw, g_bytes_unref);
+	g_clear_pointer(&p->digest, g_free);
 	g_clear_pointer(&p->folder, g_free);
 	g_clear_pointer(&p->note, g_free);
 }
@@ -481,7 +492,8 @@ batch_record(struct bulletin *b, guint32 uidvalidity, struct pending *p,
 	struct incoming in;
 	gboolean alone, ok;
 
-	if (!incoming_init(b, uidvalidity, p[i].uid, p[i].raw, &in, error)) {
+	if (!incoming_init(b, uidvalidity, p[i].uid, p[i].raw, p[i].digest,
+	    &in, error)) {
 		incoming_clear(&in);
 		return FALSE;
 	}
@@ -575,16 +587,34 @@ struct batch {
 	guint		 k;			/* items being fetched */
 };
 
-/* UIDS[FIRST..] as a new batch, or NULL past the end. */
+/* How many the batch after FETCHED may take (see BATCH_SIZE). */
+static guint
+batch_size_after(const struct batch *fetched)
+{
+	gsize bytes = 0;
+	guint n = 0;
+
+	for (guint i = 0; i < fetched->n; i++)
+		if (fetched->p[i].raw != NULL) {
+			bytes += g_bytes_get_size(fetched->p[i].raw);
+			n++;
+		}
+	if (bytes == 0)		/* all known already: grow as from nothing */
+		return MIN(MAX(2 * fetched->n, BATCH_FIRST), BATCH_SIZE);
+	return CLAMP(BATCH_BYTES / (bytes / n + 1), 1, BATCH_SIZE);
+}
+
+/* UIDS[FIRST..], at most SIZE of them, as a new batch; NULL past the
+ * end. */
 static struct batch *
-batch_new(const GArray *uids, GHashTable *unseen, guint first)
+batch_new(const GArray *uids, GHashTable *unseen, guint first, guint size)
 {
 	struct batch *batch;
 
 	if (first >= uids->len)
 		return NULL;
 	batch = g_new0(struct batch, 1);
-	batch->n = MIN(BATCH_SIZE, uids->len - first);
+	batch->n = MIN(MIN(size, BATCH_SIZE), uids->len - first);
 	for (guint j = 0; j < batch->n; j++) {
 		struct pending *q = &batch->p[j];
 		q->uid = g_array_index(uids, guint32, first + j);
@@ -625,19 +655,56 @@ batch_look_up(struct bulletin *b, guint32 uidvalidity, struct batch *batch,
 	return TRUE;
 }
 
-/* Fetch BATCH's items; each message to its pending, the vanished ones
- * skipped.  IMAP only: it may run in the worker (see below). */
-static gboolean
-batch_fetch(struct imap *imap, guint32 uidvalidity, struct batch *batch,
-    GError **error)
+/*
+ * Write Q's message to the spool before it is filed, off the filing
+ * thread and while the other fetches are in flight.  Only the write:
+ * recording it still spools it (finding it there), and that takes it into
+ * the commit's flush.  A failure here is left to that second try.
+ */
+static void
+spool_ahead(struct store *store, struct pending *q)
 {
-	gboolean ok = imap_fetch_begin(imap, uidvalidity, batch->items,
-	    batch->k, error) && imap_fetch_end(imap, error);
+	g_autoptr(GError) local = NULL;
+	g_autofree char *digest = digest_of(q->raw);
+	g_autofree char *name = store_spool_write(store, digest, q->raw,
+	    &local);
+
+	if (name != NULL)
+		q->digest = g_steal_pointer(&digest);
+}
+
+/* Where a batch's fetch puts what comes in. */
+struct batch_sink {
+	struct store	*spool;		/* store_spool_write only */
+	struct batch	*batch;
+};
+
+/* ITEM is in: its message to its pending, and to the spool. */
+static void
+batch_fetched(struct imap_fetch *item, gpointer data)
+{
+	struct batch_sink *sink = data;
+	struct batch *batch = sink->batch;
+	struct pending *q = &batch->p[batch->index[item - batch->items]];
+
+	q->raw = g_steal_pointer(&item->raw);
+	spool_ahead(sink->spool, q);
+}
+
+/* Fetch BATCH's items, each message to its pending and the spool, the
+ * vanished ones skipped.  IMAP and the spool only: it may run in the
+ * worker (see below). */
+static gboolean
+batch_fetch(struct imap *imap, struct store *spool, guint32 uidvalidity,
+    struct batch *batch, GError **error)
+{
+	struct batch_sink sink = { spool, batch };
+	gboolean ok = imap_fetch(imap, uidvalidity, batch->items, batch->k,
+	    batch_fetched, &sink, error);
 
 	for (guint j = 0; j < batch->k; j++) {
 		struct imap_fetch *item = &batch->items[j];
 		struct pending *q = &batch->p[batch->index[j]];
-		q->raw = g_steal_pointer(&item->raw);
 		if (item->error != NULL &&
 		    item->error->code == BULLETIN_ERROR_INPUT) {
 			log_warn("message uid %u: %s; skipped", q->uid,
@@ -750,6 +817,7 @@ mark_filed(struct imap *imap, struct batch *batch, GError **error)
  */
 struct cycle {
 	struct imap	*imap;
+	struct store	*spool;		/* store_spool_write only */
 	guint32		 uidvalidity;
 	struct batch	*marked;	/* filed before, or NULL */
 	struct batch	*fetched;	/* looked up, or NULL */
@@ -765,7 +833,8 @@ cycle_run(gpointer data)
 	c->mark_ok = c->marked == NULL || mark_filed(c->imap, c->marked,
 	    &c->mark_error);
 	c->fetch_ok = c->fetched != NULL && c->mark_ok &&
-	    batch_fetch(c->imap, c->uidvalidity, c->fetched, &c->fetch_error);
+	    batch_fetch(c->imap, c->spool, c->uidvalidity, c->fetched,
+	    &c->fetch_error);
 	return NULL;
 }
 
@@ -799,8 +868,8 @@ ingest_cycle(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
     struct batch *prev, struct batch *cur, struct batch *next,
     gboolean *next_ok_r, GError **error)
 {
-	struct cycle c = { imap, uidvalidity, prev, next, TRUE, FALSE, NULL,
-	    NULL };
+	struct cycle c = { imap, b->store, uidvalidity, prev, next, TRUE,
+	    FALSE, NULL, NULL };
 	g_autoptr(GError) file_error = NULL;
 	GThread *worker;
 	gboolean filed;
@@ -885,20 +954,22 @@ ingest_batches(struct bulletin *b, struct imap *imap, guint32 uidvalidity,
     const GArray *uids, GHashTable *unseen, volatile sig_atomic_t *stop,
     GError **error)
 {
-	struct batch *prev = NULL, *cur = batch_new(uids, unseen, 0), *next;
+	struct batch *prev = NULL, *next;
+	struct batch *cur = batch_new(uids, unseen, 0, BATCH_FIRST);
 	gboolean ok, next_ok = TRUE;
 	guint i;
 
 	if (cur == NULL)
 		return TRUE;
 	if (!batch_look_up(b, uidvalidity, cur, error) ||
-	    !batch_fetch(imap, uidvalidity, cur, error)) {
+	    !batch_fetch(imap, b->store, uidvalidity, cur, error)) {
 		unfetched(imap, cur);
 		batch_free(cur);
 		return FALSE;
 	}
 	for (i = cur->n; ; i += next->n) {
-		next = *stop ? NULL : batch_new(uids, unseen, i);
+		next = *stop ? NULL : batch_new(uids, unseen, i,
+		    batch_size_after(cur));
 		ok = ingest_cycle(b, imap, uidvalidity, prev, cur, next,
 		    &next_ok, error);
 		batch_free(prev);
